@@ -39,9 +39,15 @@ import type {
   APIMessageTopLevelComponent,
   APIRole,
   APIUser,
+  ChannelFlags,
   GatewayGuildCreateDispatchData,
-  GuildTextChannelType,
+  GuildMemberFlags,
+  RoleFlags,
+  UserFlags,
 } from 'discord.js';
+
+/** Flag bitfields typed as enums have no member for "no flags". */
+const NO_FLAGS = 0;
 
 // ---------------------------------------------------------------------------
 // JSON narrowing helpers
@@ -133,15 +139,15 @@ export function buildUser(input: FakeUserInput = {}): APIUser {
     global_name: input.globalName === undefined ? username : input.globalName,
     avatar: null,
     bot: input.bot ?? false,
-    flags: 0,
-    public_flags: 0,
+    flags: NO_FLAGS as UserFlags,
+    public_flags: NO_FLAGS as UserFlags,
   };
 }
 
 export interface FakeChannelSpec {
   id?: string;
   name?: string;
-  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  type?: FakeChannelType;
 }
 
 export interface FakeGuildSpec {
@@ -152,11 +158,13 @@ export interface FakeGuildSpec {
   channels?: FakeChannelSpec[];
 }
 
+export type FakeChannelType = ChannelType.GuildText | ChannelType.GuildAnnouncement;
+
 export interface FakeChannel {
   id: string;
   guildId: string;
   name: string;
-  type: GuildTextChannelType;
+  type: FakeChannelType;
 }
 
 export interface FakeGuild {
@@ -184,7 +192,7 @@ export function resolveGuild(spec: FakeGuildSpec, fallbackOwnerId: string): Fake
   };
 }
 
-export function buildTextChannel(channel: FakeChannel, position = 0): APIGuildTextChannel<GuildTextChannelType> {
+export function buildTextChannel(channel: FakeChannel, position = 0): APIGuildTextChannel<FakeChannelType> {
   return {
     id: channel.id,
     type: channel.type,
@@ -197,7 +205,7 @@ export function buildTextChannel(channel: FakeChannel, position = 0): APIGuildTe
     topic: null,
     last_message_id: null,
     rate_limit_per_user: 0,
-    flags: 0,
+    flags: NO_FLAGS as ChannelFlags,
   };
 }
 
@@ -212,7 +220,7 @@ function buildEveryoneRole(guild: FakeGuild): APIRole {
     permissions: DEFAULT_MEMBER_PERMISSIONS.toString(),
     managed: false,
     mentionable: false,
-    flags: 0,
+    flags: NO_FLAGS as RoleFlags,
   };
 }
 
@@ -282,7 +290,7 @@ export function buildInteractionMember(user: APIUser, permissions: bigint, roles
     banner: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: NO_FLAGS as GuildMemberFlags,
     pending: false,
     communication_disabled_until: null,
   };
@@ -451,7 +459,7 @@ function baseInteraction(ctx: InteractionContext, id: string, token: string) {
       nsfw: false,
       parent_id: null,
       topic: null,
-      flags: 0,
+      flags: NO_FLAGS as ChannelFlags,
     },
     member: ctx.member,
     app_permissions: ctx.appPermissions.toString(),
@@ -511,4 +519,73 @@ export function buildButtonInteraction(
     data: { custom_id: input.customId, component_type: ComponentType.Button },
     message: input.message,
   };
+}
+
+// ---------------------------------------------------------------------------
+// Validation (the limits Discord enforces on message bodies)
+// ---------------------------------------------------------------------------
+
+export interface DiscordErrorBody {
+  message: string;
+  code: number;
+  errors?: JsonRecord;
+}
+
+function fieldError(path: string, code: string, message: string): DiscordErrorBody {
+  // Discord nests errors by path: { errors: { content: { _errors: [...] } } }; `path` is dotted.
+  let errors: JsonRecord = { _errors: [{ code, message }] };
+  for (const part of path.split('.').reverse()) errors = { [part]: errors };
+  return { message: 'Invalid Form Body', code: 50035, errors };
+}
+
+function embedLength(embed: APIEmbed): number {
+  let total = (embed.title ?? '').length + (embed.description ?? '').length;
+  total += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+  for (const field of embed.fields ?? []) total += (field.name ?? '').length + (field.value ?? '').length;
+  return total;
+}
+
+/**
+ * Checks the limits Discord enforces (content ≤ 2000, ≤ 10 embeds, embed title ≤ 256,
+ * description ≤ 4096, ≤ 25 fields, field name ≤ 256 / value ≤ 1024, footer ≤ 2048, author ≤ 256,
+ * all embeds ≤ 6000 characters). With `requireSomething`, an empty message is error 50006.
+ */
+export function validateMessageFields(fields: MessageBodyFields, requireSomething: boolean): DiscordErrorBody | null {
+  if (fields.content !== undefined && fields.content.length > 2000) {
+    return fieldError('content', 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
+  }
+  const embeds = fields.embeds ?? [];
+  if (embeds.length > 10) return fieldError('embeds', 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
+  let total = 0;
+  for (const [index, embed] of embeds.entries()) {
+    const at = `embeds.${index}`;
+    if ((embed.title ?? '').length > 256) return fieldError(`${at}.title`, 'BASE_TYPE_MAX_LENGTH', 'Must be 256 or fewer in length.');
+    if ((embed.description ?? '').length > 4096) {
+      return fieldError(`${at}.description`, 'BASE_TYPE_MAX_LENGTH', 'Must be 4096 or fewer in length.');
+    }
+    const embedFields = embed.fields ?? [];
+    if (embedFields.length > 25) return fieldError(`${at}.fields`, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    for (const [fieldIndex, field] of embedFields.entries()) {
+      if ((field.name ?? '').length > 256) {
+        return fieldError(`${at}.fields.${fieldIndex}.name`, 'BASE_TYPE_MAX_LENGTH', 'Must be 256 or fewer in length.');
+      }
+      if ((field.value ?? '').length > 1024) {
+        return fieldError(`${at}.fields.${fieldIndex}.value`, 'BASE_TYPE_MAX_LENGTH', 'Must be 1024 or fewer in length.');
+      }
+    }
+    if ((embed.footer?.text ?? '').length > 2048) {
+      return fieldError(`${at}.footer.text`, 'BASE_TYPE_MAX_LENGTH', 'Must be 2048 or fewer in length.');
+    }
+    if ((embed.author?.name ?? '').length > 256) {
+      return fieldError(`${at}.author.name`, 'BASE_TYPE_MAX_LENGTH', 'Must be 256 or fewer in length.');
+    }
+    total += embedLength(embed);
+  }
+  if (total > 6000) return fieldError('embeds', 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
+  if (requireSomething) {
+    const hasContent = (fields.content ?? '').length > 0;
+    const hasComponents = (fields.components ?? []).length > 0;
+    if (!hasContent && embeds.length === 0 && !hasComponents) return { message: 'Cannot send an empty message', code: 50006 };
+  }
+  return null;
 }
