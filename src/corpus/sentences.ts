@@ -67,6 +67,8 @@ export function splitSentences(paragraph: string): string[] {
     while (afterOpeners < text.length && OPENERS.has(text[afterOpeners] ?? '')) afterOpeners += 1;
     firstOfNext = text[afterOpeners];
     let boundary = isUpperStart(firstOfNext);
+    // “Who will we talk to?” Peskov told reporters: a quotation closed by a said-clause goes on.
+    if (boundary && CLOSERS.has(text[end - 1] ?? '') && SAID_CLAUSE.test(text.slice(afterOpeners, afterOpeners + 80))) boundary = false;
     if (boundary && ch === '.') {
       const word = wordBefore(text, i);
       const bare = word.replace(/\.$/, '');
@@ -97,3 +99,6 @@ const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'but', 'and', 'yet', 'so', 'however', 'meanwhile', 'still', 'in', 'on', 'at', 'as', 'after', 'before',
   'when', 'while', 'if', 'since', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'many', 'most',
 ]);
+
+/** A said-clause that follows a quotation: "Peskov told", "the American president said", "said Peskov". */
+const SAID_CLAUSE = /^(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:the|a)\s+(?:[\p{L}.'’-]+\s+){1,4}|(?:he|she|they)\s+)?(?:also\s+)?(?:said|says|told|tells|added|adds|asked|asks|continued|wrote|explained|insisted|warned|stated|noted|replied|was quoted)\b/u;

@@ -1,0 +1,119 @@
+/**
+ * One event, many sources: merges the dated mentions of many articles into timeline entries.
+ *
+ * Two mentions of different articles tell the same event when their dates agree at the coarser
+ * precision ("2025-08" and "2025-08-15") and they share key terms that, weighted by how rare they
+ * are across the articles (inverse document frequency), reach `MERGE_MIN_SCORE` — never on the date
+ * alone, and never on terms every article uses. Within one article, two sentences are merged only
+ * when both pin the same day and share a term (an article rarely tells two events of one day, but
+ * often two events of one month). Merging is single-link: a mention joins an entry when it is
+ * linked to one of its mentions and its date fits the entry's date.
+ */
+import { areCompatible } from './dates';
+import type { DatedMention, Precision, TimelineEvent } from './types';
+
+/** Least summed weight of the shared terms of two articles' mentions of one event. */
+export const MERGE_MIN_SCORE = 2.5;
+/** Least number of shared terms of two articles' mentions of one event. */
+export const MERGE_MIN_SHARED = 2;
+/** Least summed weight of shared terms of two same-day mentions of one article. */
+export const SAME_ARTICLE_MIN_SCORE = 1;
+
+function rank(p: Precision): number {
+  return p === 'day' ? 0 : p === 'month' ? 1 : 2;
+}
+
+/** Term weights: ln(1 + N / df) over the N articles of the mentions. */
+function termWeights(mentions: readonly DatedMention[]): (term: string) => number {
+  const byArticle = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const set = byArticle.get(m.articleId) ?? new Set<string>();
+    for (const t of m.terms) set.add(t);
+    byArticle.set(m.articleId, set);
+  }
+  const df = new Map<string, number>();
+  for (const set of byArticle.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = byArticle.size;
+  return (term) => Math.log(1 + n / (df.get(term) ?? 1));
+}
+
+function sharedScore(a: DatedMention, b: DatedMention, weight: (t: string) => number): { shared: number; score: number } {
+  const other = new Set(b.terms);
+  let shared = 0;
+  let score = 0;
+  for (const t of new Set(a.terms)) {
+    if (other.has(t)) {
+      shared++;
+      score += weight(t);
+    }
+  }
+  return { shared, score };
+}
+
+/** Whether two mentions tell the same event: the rules of the module comment. */
+function linked(a: DatedMention, b: DatedMention, weight: (t: string) => number): boolean {
+  if (!areCompatible(a.date, b.date)) return false;
+  const { shared, score } = sharedScore(a, b, weight);
+  if (a.articleId === b.articleId) {
+    return a.precision === 'day' && b.precision === 'day' && a.date === b.date && score >= SAME_ARTICLE_MIN_SCORE;
+  }
+  return shared >= MERGE_MIN_SHARED && score >= MERGE_MIN_SCORE;
+}
+
+function byReading(a: DatedMention, b: DatedMention): number {
+  return a.published.localeCompare(b.published) || a.articleId.localeCompare(b.articleId) || a.sentence - b.sentence;
+}
+
+interface Group {
+  date: string;
+  precision: Precision;
+  members: DatedMention[];
+}
+
+/**
+ * The timeline of a set of mentions: one entry per event, each listing every article that mentions
+ * it, sorted by date (a month or year entry comes before the days inside it).
+ */
+export function buildTimeline(mentions: readonly DatedMention[]): TimelineEvent[] {
+  const weight = termWeights(mentions);
+  const ordered = [...mentions].sort(
+    (a, b) => rank(a.precision) - rank(b.precision) || a.date.localeCompare(b.date) || byReading(a, b),
+  );
+  const groups: Group[] = [];
+  for (const m of ordered) {
+    let best: Group | null = null;
+    let bestScore = -1;
+    for (const g of groups) {
+      if (!areCompatible(g.date, m.date)) continue;
+      // Mentions of one article in one entry must all be linked to each other.
+      if (g.members.some((x) => x.articleId === m.articleId && !linked(x, m, weight))) continue;
+      const links = g.members.filter((x) => linked(x, m, weight));
+      if (links.length === 0) continue;
+      const score = Math.max(...links.map((x) => sharedScore(x, m, weight).score));
+      if (score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    if (best) best.members.push(m);
+    else groups.push({ date: m.date, precision: m.precision, members: [m] });
+  }
+
+  return groups
+    .map((g): TimelineEvent => {
+      const members = [...g.members].sort(byReading);
+      const lead =
+        members.find((m) => m.kind === 'publication') ??
+        [...members].sort((a, b) => rank(a.precision) - rank(b.precision) || byReading(a, b))[0] ??
+        (members[0] as DatedMention);
+      return {
+        date: g.date,
+        precision: g.precision,
+        summary: lead.summary,
+        evidence: lead.evidence,
+        mentions: members,
+        articleIds: [...new Set(members.map((m) => m.articleId))],
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.mentions[0]?.published ?? '').localeCompare(b.mentions[0]?.published ?? ''));
+}

@@ -1,0 +1,65 @@
+/**
+ * Key terms of a sentence, for telling whether two dated mentions speak of the same event: names
+ * (Alaska, Trump, Putin) and content words (summit, sanctions), lower-cased, with possessives and
+ * plurals folded ("Russia's" → russia, "talks" → talk). Function words, reporting verbs and date
+ * words are left out: the date is compared on its own.
+ */
+
+const STOPWORDS = new Set(
+  `a about above across after afterwards again against all almost alone along already also although always am among
+  amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become
+  becomes been before beforehand being below beside besides between beyond both but by can cannot could did do does
+  doing done down due during each either else elsewhere enough even ever every everyone everything everywhere except
+  few first for former formerly from further had has have having he hence her here hereby herein hers herself him
+  himself his how however i if in indeed into is it its itself just last latter least less made many may me meanwhile
+  might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none
+  noone nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves
+  out over own per perhaps please put rather re same see seem seemed seeming seems several she should since so some
+  somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then
+  thence there thereafter thereby therefore therein thereupon these they this those though through throughout thru
+  thus to together too toward towards under until up upon us very via was we well were what whatever when whence
+  whenever where whereas whereby wherein whereupon wherever whether which while whither who whoever whole whom whose
+  why will with within without would yet you your yours yourself yourselves
+  said say says saying told tell tells telling according reported reporting report reports added adding noted
+  stated claimed asked say spokesman spokeswoman spokesperson reporters reporter statement statements comments
+  mr mrs ms dr also including including way made make makes making take took taken get got
+  today yesterday tomorrow tonight day days week weeks weekend month months year years ago earlier later early late
+  mid recent recently time times previous following
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
+
+/** Shortest content word kept (shorter words are kept only when written in capitals: EU, UN, UK). */
+export const MIN_TERM_LENGTH = 3;
+
+/** Lower case, without possessive, with a plural folded to its singular. */
+function fold(word: string): string {
+  const t = word.toLowerCase().replace(/['’]s?$/, '');
+  if (t.length > 4 && t.endsWith('ies')) return `${t.slice(0, -3)}y`;
+  if (t.length > 4 && t.endsWith('s') && !/(?:ss|us|is)$/.test(t)) return t.slice(0, -1);
+  return t;
+}
+
+/** The key terms of a text, without repeats, in the order they first appear. */
+export function keyTerms(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*/gu)) {
+    const raw = m[0];
+    const capitals = raw.replace(/[.'’]/g, '');
+    const isAcronym = capitals.length >= 2 && capitals === capitals.toUpperCase();
+    let term: string;
+    if (isAcronym) {
+      term = capitals.toLowerCase();
+      if (term === 'us') term = 'usa';
+    } else {
+      term = fold(raw);
+      if (STOPWORDS.has(raw.toLowerCase().replace(/['’]s?$/, '')) || STOPWORDS.has(term)) continue;
+      if (term.length < MIN_TERM_LENGTH) continue;
+    }
+    if (seen.has(term)) continue;
+    seen.add(term);
+    out.push(term);
+  }
+  return out;
+}
