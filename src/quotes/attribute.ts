@@ -205,6 +205,7 @@ export class ArticleAttributor {
     for (const s of spans) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
     const out: AttributedQuote[] = [];
     let previousParagraphSpeaker: { paragraph: number; speaker: Attribution } | null = null;
+    let introducer: { paragraph: number; speaker: Attribution } | null = null;
 
     for (let pi = 0; pi < paragraphs.length; pi += 1) {
       const para = paragraphs[pi]!;
@@ -258,6 +259,11 @@ export class ArticleAttributor {
           speaker = previousParagraphSpeaker.speaker;
           rule = 'continues-previous-paragraph';
         }
+        // A paragraph that ends "… told parliament:" introduces the quotation that opens the next one.
+        if (speaker === undefined && !partial && k === 0 && span.start <= 1 && introducer && introducer.paragraph === pi - 1) {
+          speaker = introducer.speaker;
+          rule = 'introduced-by-previous-paragraph';
+        }
         if (speaker === undefined && partial) {
           speaker = this.sentenceSubject(masked.slice(sentence.start, span.start), sentence.start, mentions);
           if (speaker !== undefined) rule = 'sentence-subject';
@@ -274,6 +280,13 @@ export class ArticleAttributor {
         out.push({ span, text: span.text, partial, speaker: resolved, rule });
       });
 
+      introducer = null;
+      const tail = masked.trimEnd();
+      if (tail.endsWith(':') && own.every((sp) => sp.end < tail.length - 1)) {
+        const lastSentence = sentences[sentences.length - 1] ?? { start: 0, end: tail.length };
+        const frame = this.fromBefore(tail, 0, mentions, masked.slice(lastSentence.start, tail.length), lastSentence.start, false);
+        if (frame) introducer = { paragraph: pi, speaker: frame };
+      }
       if (lastInParagraph) previousParagraphSpeaker = { paragraph: pi, speaker: lastInParagraph };
       else if (own.length > 0 || mentions.length > 0) previousParagraphSpeaker = null;
       const firstSentence = sentences[0];
@@ -351,7 +364,8 @@ export class ArticleAttributor {
       // A whole quotation needs its frame to end right before it: "Peskov said:", "He continued,".
       const tail = sentenceBefore.slice((lastVerb.index ?? 0) + lastVerb[0].length);
       if (!/^(?:\s*(?:that|,|:)|\s*$)/i.test(tail) || tail.split(/\s+/).filter(Boolean).length > 3) {
-        if (!/^\s*(?:,\s*)?(?:saying|adding|noting|telling [^,]+)(?: that)?,?\s*$/i.test(tail)) return undefined;
+        const toWhom = /^\s+(?:[^\s,:;]+\s+){0,3}[^\s,:;]+\s*[:,]\s*$/.test(tail) && /\b(?:told|tells|said to|wrote to)\b/.test(lastVerb[0]);
+        if (!toWhom && !/^\s*(?:,\s*)?(?:saying|adding|noting|telling [^,]+)(?: that)?,?\s*$/i.test(tail)) return undefined;
       }
     }
     return this.subjectOfVerb(sentenceBefore, lastVerb.index ?? 0, sentenceStart, mentions);

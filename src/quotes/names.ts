@@ -65,7 +65,7 @@ const NON_PERSON_HEADS: ReadonlySet<string> = new Set([
 
 /** A capitalised word, a dotted abbreviation ("U.S."), or a hyphenated/apostrophised name. */
 const CAP_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?)`;
-const NAME_PARTICLE = String.raw`(?:de|da|van|von|der|bin|al|la|le|di|du)`;
+const NAME_PARTICLE = String.raw`(?:de|da|van|von|der|den|bin|al|la|le|di|du|dos|del)(?:\s+(?:der|den|de|la|los))?`;
 /** A run of capitalised words, possibly joined by lower-case role words ("Kremlin spokesman Dmitry Peskov"). */
 const CAP_RUN = new RegExp(
   String.raw`${CAP_WORD}(?:\s+(?:${CAP_WORD}|${NAME_PARTICLE}(?=\s+\p{Lu})|(?:spokesman|spokeswoman|spokesperson|president|minister|chancellor|chief|envoy|negotiator|adviser|advisor|aide|secretary|leader|ambassador|official|senator|governor|commander|general|foreign|deputy|prime|top|senior|former)(?=\s+\p{Lu})))*`,
