@@ -7,25 +7,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../corpus/types';
 import { canonicalUrl, contentHash } from '../corpus/load';
+import { MIGRATIONS } from './migrations';
 
 /** File name of the database inside the data folder. */
 export const DATABASE_FILE = 'parley.db';
 
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE articles (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     source TEXT NOT NULL,
-     url TEXT,
-     canonical_url TEXT UNIQUE,
-     content_hash TEXT NOT NULL UNIQUE,
-     published TEXT NOT NULL,
-     author TEXT,
-     body TEXT NOT NULL,
-     origin TEXT NOT NULL,
-     ingested_at TEXT NOT NULL
-   )`,
-];
 
 export interface IngestResult {
   added: Article[];
