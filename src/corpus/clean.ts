@@ -65,6 +65,20 @@ const DATELINE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}[
 /** Photo credits that end captions: "duma.gov.ru", "Reuters", "AP Photo", "Getty Images". */
 const CAPTION_CREDIT = /(?:\b[\w-]+(?:\.[\w-]+)*\.(?:ru|ua|com|org|net|gov|int|eu|info|io|co\.uk)|\b(?:Reuters|AP|AFP|EPA|Getty Images|AP Photo|TASS|Sputnik|Shutterstock|Wikimedia Commons)|\bPhoto:.*)\s*$/;
 
+/** Links to other stories and media: "Related: …", "Read also: …", "Watch: …". */
+const RELATED_PREFIX = /^(?:related|read also|also read|read more|see also|more on this|watch|listen|recommended|most read|trending)\s*:/i;
+
+/** A photo credit on its own line: "AP Photo/Burhan Ozbilici", "Reuters", "Getty Images". */
+const CREDIT_LINE = /^(?:(?:AP|AFP|EPA|Reuters|Getty|Pool|Sputnik|TASS|Anadolu|Shutterstock)\b[^.]{0,60}|[^.]{0,60}\b(?:Photo|Photos|Images|Pool|Photograph)(?:\/[^.]{0,40})?|Photo(?:graph)?:.{0,80})$/;
+
+/** A caption that ends with where and when the picture was taken: "… in Ankara, 9 December 2025." */
+const CAPTION_DATE_END = /,\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\.?\s+\d{1,2}),?\s+\d{4}\.?$/u;
+
+/** A line carrying a quotation ("Kremlin: ‘Nothing to celebrate yet’") is content even when short. */
+function carriesQuotation(text: string): boolean {
+  return /[“"‘«][^”"’»]*\p{L}[^”"’»]*\s[^”"’»]*[”"’»]/u.test(text) && wordCount(text) >= 3;
+}
+
 const BULLET = /^\s*(?:[•·▪‣◦*]|-(?=\s)|\d+[.)](?=\s))\s*/;
 
 export function normalizeForCompare(text: string): string {
@@ -140,18 +154,41 @@ export function cleanBody(body: string, title: string | null): string[] {
     .map((line) => line.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ').trim())
     .filter((line) => line.length > 0);
 
+  const kinds = lines.map((line) => classifyLine(line, title));
+  /** Whether real article prose follows line i (then a sign-off there is a widget, not the end). */
+  const proseFollows = (i: number): boolean => {
+    let n = 0;
+    for (let j = i + 1; j < lines.length && n < 2; j += 1) {
+      if (kinds[j] === 'prose' && wordCount(lines[j]!) >= 15 && countAppeals(lines[j]!) === 0 && !isOutletAddress(lines[j]!)) n += 1;
+    }
+    return n >= 2;
+  };
   const kept: string[] = [];
   let seenProse = false;
-  for (const line of lines) {
-    const kind = classifyLine(line, title);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const kind = kinds[i]!;
+    if (RELATED_PREFIX.test(line.replace(BULLET, ''))) continue;
+    if (title && normalizeForCompare(line) === normalizeForCompare(title)) continue;
+    // A caption: a line followed by a photo credit, or one that ends with a place and a date.
+    const next = lines[i + 1];
+    if (next !== undefined && CREDIT_LINE.test(next) && wordCount(next) <= 8 && !endsLikeProse(next) && wordCount(line) <= 40) {
+      i += 1;
+      continue;
+    }
+    if (!seenProse && CAPTION_DATE_END.test(line) && wordCount(line) <= 40) continue;
     if (kind === 'sign-off') {
-      if (seenProse) break;
+      if (seenProse && !proseFollows(i)) break;
+      continue;
+    }
+    if (kind === 'furniture' && carriesQuotation(line) && countAppeals(line) === 0 && !isOutletAddress(line)) {
+      kept.push(line.replace(BULLET, '').trim());
       continue;
     }
     if (kind === 'furniture') {
       // An appeal after the article's prose starts the page's tail: stop there.
       const text = line.replace(BULLET, '');
-      if (seenProse && (countAppeals(text) >= 2 || isOutletAddress(text))) break;
+      if (seenProse && (countAppeals(text) >= 2 || isOutletAddress(text)) && !proseFollows(i)) break;
       continue;
     }
     const text = line.replace(BULLET, '').trim();

@@ -46,7 +46,7 @@ export function buildCorpus(articles: readonly Article[]): Corpus {
   const registry = new SpeakerRegistry();
   const staged = articles.map((article) => {
     const { paragraphs, sentences } = splitArticle(article);
-    const attributor = new ArticleAttributor(registry.knownSurnames());
+    const attributor = new ArticleAttributor(registry.knownSurnames(), registry.knownRoles());
     const attributed = attributor.attribute(paragraphs.map((p) => p.text));
     for (const q of attributed) if (q.speaker?.key && q.speaker.name) registry.observe(q.speaker.key, q.speaker.name, q.speaker.role);
     for (const p of attributor.people()) registry.observe(p.key, p.name, p.role, false);

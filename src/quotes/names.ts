@@ -14,7 +14,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set([
   'finance', 'economy', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson', 'press', 'secretary', 'chief',
   'policy', 'state', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'general', 'gen', 'ambassador',
   'envoy', 'special', 'top', 'senior', 'supreme', 'commander', 'leader', 'mayor', 'pope', 'king', 'queen', 'prince',
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'adviser', 'advisor', 'aide', 'negotiator', 'official', 'officials',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'adviser', 'advisor', 'aide', 'negotiator', 'official', 'officials',
   'director', 'head', 'chair', 'chairman', 'chairwoman', 'speaker', 'lawmaker', 'analyst', 'fellow', 'expert',
   'lieutenant', 'colonel', 'major', 'captain', 'admiral', 'marshal', 'commissioner', 'high', 'representative',
   'national', 'security', 'intelligence', 'military', 'army', 'former', 'acting', 'chief-of-staff', 'staff',
@@ -34,6 +34,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'mayor', 'pope', 'king', 'queen', 'prince', 'adviser', 'advisor', 'aide', 'negotiator', 'official', 'director',
   'head', 'chair', 'chairman', 'chairwoman', 'speaker', 'lawmaker', 'analyst', 'fellow', 'expert', 'lieutenant',
   'colonel', 'major', 'captain', 'admiral', 'marshal', 'commissioner', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms',
+  'sir', 'dame', 'lord', 'lady', 'diplomat', 'correspondent', 'reporter', 'editor', 'researcher', 'economist',
+  'strategist', 'scholar', 'member', 'deputy', 'founder', 'commentator',
 ]);
 
 /** Capitalised words that start sentences or phrases and are never part of a name. */
@@ -48,6 +50,8 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'authorities',
   'tensions', 'talks', 'russia', 'ukraine', 'moscow', 'kyiv', 'kiev', 'washington', 'europe', 'america',
+  'capitol', 'downing', 'wall', 'red', 'asked', 'speaking', 'writing', 'reporting', 'editing', 'additional', 'update',
+  'breaking', 'live', 'watch', 'read', 'related', 'photo', 'video', 'image', 'key', 'points', 'analysis', 'opinion',
 ]);
 
 /** Last words of organisation, media and place names: "The New York Times", "Black Sea", "Center for ...". */
@@ -64,7 +68,9 @@ const NON_PERSON_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** A capitalised word, a dotted abbreviation ("U.S."), or a hyphenated/apostrophised name. */
-const CAP_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?)`;
+// A period stays with a capitalised word only for initials and short titles ("J.", "Mr.", "St."): a
+// run never crosses the end of a sentence ("… in Miami. Friedrich Merz said").
+const CAP_WORD = String.raw`(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.|\p{Lu}\.(?=\s+\p{Lu})|\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)`;
 const NAME_PARTICLE = String.raw`(?:de|da|van|von|der|den|bin|al|la|le|di|du|dos|del)(?:\s+(?:der|den|de|la|los))?`;
 /** A run of capitalised words, possibly joined by lower-case role words ("Kremlin spokesman Dmitry Peskov"). */
 const CAP_RUN = new RegExp(
@@ -91,6 +97,11 @@ export function bare(word: string): string {
 function isRoleWord(word: string): boolean {
   const w = word.toLowerCase();
   return ROLE_WORDS.has(w) || ROLE_WORDS.has(w.replace(/\.$/, ''));
+}
+
+/** "Hungary’s", "Zelensky’s": a possessive in front of a role belongs to the role ("Hungary’s Foreign Minister"). */
+function isPossessive(word: string): boolean {
+  return /^\p{Lu}[\p{L}.-]*[’']s$/u.test(word);
 }
 
 /** Fold transliteration variants so that Zelensky, Zelenskyy, Zelenskiy and Zelenskii compare equal. */
@@ -146,7 +157,7 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
     while (words.length > 0 && FUNCTION_WORDS.has(bare(words[0]!.w)) && !isRoleWord(words[0]!.w)) words.shift();
     // Role words in front of the name.
     let i = 0;
-    while (i < words.length - 1 && isRoleWord(words[i]!.w)) i += 1;
+    while (i < words.length - 1 && (isRoleWord(words[i]!.w) || (isPossessive(words[i]!.w) && isRoleWord(words[i + 1]!.w)))) i += 1;
     if (i === words.length - 1 && isRoleWord(words[i]!.w)) continue;
     let nameWords = words.slice(i);
     const roleWords = words.slice(0, i).map((x) => x.w);

@@ -69,6 +69,16 @@ export class SpeakerRegistry {
     return out;
   }
 
+  /** Folded surname → the role the corpus gives that person most, for resolving "the US president". */
+  knownRoles(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const e of this.entries.values()) {
+      const role = best(e.roles);
+      if (!e.key.startsWith('org:') && role) out.set(e.key, role);
+    }
+    return out;
+  }
+
   private displayName(e: Entry): string {
     return best(e.spellings, (v) => v.split(/\s+/).length) ?? e.key;
   }
