@@ -4,6 +4,7 @@
  */
 import { ArticleAttributor, type AttributedQuote } from '../quotes/attribute';
 import { SpeakerRegistry } from '../quotes/speakers';
+import { extractEvents } from '../timeline/extract';
 import { cleanBody } from './clean';
 import { splitSentences } from './sentences';
 import type { Article, Paragraph, ProcessedArticle, Quote, Sentence, Speaker } from './types';
@@ -68,7 +69,7 @@ export function buildCorpus(articles: readonly Article[]): Corpus {
         partial: q.partial,
       };
     });
-    return { article, paragraphs, sentences, quotes };
+    return { article, paragraphs, sentences, quotes, events: extractEvents({ article, sentences }) };
   });
   return { articles: processed, speakers: registry.speakers() };
 }

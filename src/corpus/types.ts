@@ -1,4 +1,5 @@
 /** Plain data shared by the core modules. Nothing here knows about Discord. */
+import type { DatedMention } from '../timeline/types';
 
 /** What a reader needs to cite an article. */
 export interface ArticleMeta {
@@ -76,4 +77,6 @@ export interface ProcessedArticle {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   quotes: Quote[];
+  /** Its publication and the dated events its sentences mention, resolved against `published`. */
+  events: DatedMention[];
 }

@@ -36,19 +36,9 @@ export function formatDate(ymd: Ymd, precision: Precision): string {
   return `${year}-${pad(ymd.month)}-${pad(ymd.day)}`;
 }
 
-/** The precision a formatted date is written at. */
-export function precisionOf(date: string): Precision {
-  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-}
-
 /** A formatted date cut to a coarser precision (`2025-08-15` at month is `2025-08`). */
 export function truncateDate(date: string, precision: Precision): string {
   return date.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10);
-}
-
-/** Dates are compatible when they agree at the coarser of their two precisions. */
-export function areCompatible(a: string, b: string): boolean {
-  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
 export function toUtc({ year, month, day }: Ymd): Date {
@@ -95,4 +85,14 @@ export function spanToDate(start: Ymd, end: Ymd): { date: string; precision: Pre
   if (start.year === end.year && start.month === end.month) return { date: formatDate(start, 'month'), precision: 'month' };
   if (start.year === end.year) return { date: formatDate(start, 'year'), precision: 'year' };
   return null;
+}
+
+/** First and last day of the period a formatted date names (`2025-08` → 2025-08-01 … 2025-08-31). */
+export function periodOf(date: string): { start: Ymd; end: Ymd } {
+  const year = Number(date.slice(0, 4));
+  if (date.length === 4) return { start: { year, month: 1, day: 1 }, end: { year, month: 12, day: 31 } };
+  const month = Number(date.slice(5, 7));
+  if (date.length === 7) return { start: { year, month, day: 1 }, end: addDays(addMonths({ year, month, day: 1 }, 1), -1) };
+  const day = { year, month, day: Number(date.slice(8, 10)) };
+  return { start: day, end: day };
 }

@@ -12,12 +12,13 @@ import {
   formatDate,
   mondayOf,
   parseIsoDay,
+  periodOf,
   spanToDate,
   truncateDate,
   type Ymd,
   weekdayOf,
 } from './dates';
-import { keyTerms } from './terms';
+import { keyNames, keyTerms } from './terms';
 import type { DatedMention, Precision, TimelineDoc } from './types';
 
 /** Longest summary, in characters, before the sentence is cut around the date words. */
@@ -39,9 +40,9 @@ const COUNTED_OFFSET =
   /\b(the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+(before|after|later|earlier|prior(?:\s+to)?)\b(?!\s+(?:yesterday|tomorrow)\b)/gi;
 /** "the next day", "the following morning", "the previous year". */
 const NEXT_OR_PREVIOUS = /\bthe\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|month|year)\b/gi;
-/** "that month", "later that month", "the same day", "earlier that year". */
+/** "that month", "later that month", "the same day", "earlier that year", "earlier in the day". */
 const SAME_PERIOD =
-  /\b(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?(?:that\s+same|that|the\s+same)\s+(day|month|year)\b(?![-‐])/gi;
+  /\b(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?(?:that\s+same|that|the\s+same)\s+(day|month|year)\b(?![-‐])|\b(?:earlier|later)\s+(?:in|on)\s+the\s+(day|month|year)\b/gi;
 /** What may open the object of "after"/"before": "a day after Trump's call", "the day before the summit". */
 const OBJECT_START = /^\s+(?:the|a|an|his|her|its|their|this|that|these|those|\p{Lu}[\p{L}.'’-]*|\p{Ll}+ing|\d)/u;
 
@@ -55,6 +56,9 @@ interface Found {
   date: string;
   precision: Precision;
   future: boolean;
+  /** The days the date can stand for (see `DatedMention.earliest`). */
+  earliest: string;
+  latest: string;
   /** False for the object of "a day after <something>": later offsets count from the main event. */
   anchor: boolean;
 }
@@ -86,6 +90,24 @@ function ymdOfDate(date: string): Ymd {
 function isFuture(date: string, precision: Precision, published: string, spokenOfAsFuture: boolean): boolean {
   const ref = truncateDate(published, precision);
   return date > ref || (date === ref && spokenOfAsFuture);
+}
+
+/**
+ * The days a date can stand for: its period (or the span it was made from), cut at publication —
+ * what is told as past happened by then, what is told as future has not happened yet.
+ */
+function bounds(
+  date: string,
+  future: boolean,
+  published: string,
+  span?: { start: Ymd; end: Ymd },
+): { earliest: string; latest: string } {
+  const period = span ?? periodOf(date);
+  let earliest = formatDate(period.start, 'day');
+  let latest = formatDate(period.end, 'day');
+  if (future && earliest < published) earliest = published;
+  if (!future && latest > published) latest = published;
+  return { earliest, latest };
 }
 
 function cleanEdges(text: string): string {
@@ -135,16 +157,20 @@ function fromResult(result: DateResult, sentence: string, published: string): Fo
   const rawStart = result.index + result.text.indexOf(raw);
   const wide = widen(sentence, rawStart, rawStart + raw.length);
   let matchedText = wide.text;
-  if (result.tags().has(YEAR_TAG)) matchedText = matchedText.replace(/^(?:the|a|an|its|his|her|their|this|that|our)\s+/i, '');
+  if (result.tags().has(YEAR_TAG)) {
+    // "the 2022 invasion", "in his 2024 speech", "Trump's 2024 election": the year alone.
+    matchedText = matchedText.replace(/^(?:(?:in|at|on|of|from|since)\s+)?(?:the|a|an|its|his|her|their|this|that|our|\p{L}+['’]s)\s+/iu, '');
+  }
   const s = result.start;
 
   const isWeekend = /\bweekend\b/i.test(raw);
-  if (isWeekend || (/\bweek\b/i.test(raw) && !s.isCertain('weekday'))) {
+  const calendarWeek = /\b(?:this|last|past|previous|next|coming)\s+week\b/i.test(raw) && !s.isCertain('weekday');
+  if (isWeekend || calendarWeek) {
     const span = weekSpan(raw, ref, spokenOfAsFuture);
     const dated = span && spanToDate(span.start, span.end);
     if (!span || !dated) return null;
     const future = compareYmd(span.start, ref) > 0 || (spokenOfAsFuture && compareYmd(span.end, ref) >= 0);
-    return { start: wide.start, end: wide.end, matchedText, ...dated, future, anchor: true };
+    return { start: wide.start, end: wide.end, matchedText, ...dated, future, ...bounds(dated.date, future, published, span), anchor: true };
   }
 
   let precision: Precision | null = null;
@@ -159,15 +185,8 @@ function fromResult(result: DateResult, sentence: string, published: string): Fo
   }
   const ymd = { year: s.get('year') ?? ref.year, month: s.get('month') ?? 1, day: s.get('day') ?? 1 };
   const date = formatDate(ymd, precision);
-  return {
-    start: wide.start,
-    end: wide.end,
-    matchedText,
-    date,
-    precision,
-    future: isFuture(date, precision, published, spokenOfAsFuture),
-    anchor: true,
-  };
+  const future = isFuture(date, precision, published, spokenOfAsFuture);
+  return { start: wide.start, end: wide.end, matchedText, date, precision, future, ...bounds(date, future, published), anchor: true };
 }
 
 /** Dates given as offsets from another event ("the day before", "later that month"). */
@@ -194,7 +213,7 @@ function findOffsets(sentence: string): Offset[] {
   }
   for (const m of sentence.matchAll(SAME_PERIOD)) {
     const start = m.index ?? 0;
-    const unit = (m[1] ?? 'day').toLowerCase() as Unit;
+    const unit = (m[1] ?? m[2] ?? 'day').toLowerCase() as Unit;
     out.push({ start, end: start + m[0].length, matchedText: m[0], unit, amount: 0, hasObject: false });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -209,6 +228,57 @@ function shift(anchor: Ymd, unit: Unit, amount: number): Ymd {
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The date of an offset from another event. "the day before", "two days later", "later that month"
+ * count from the last date told before them (in the sentence, else in the article), at the
+ * precision of their unit; backwards, with nothing told yet, from the publication. "a day after
+ * <something>" dates the something: a day before the date the sentence tells (written in it, else
+ * the last date told, else the publication), as in "The statement came a day after Trump's call".
+ * Without a date in the sentence, only offsets of days or weeks are trusted to an earlier date.
+ */
+function resolveOffset(
+  offset: Offset,
+  found: readonly Found[],
+  anchors: readonly { date: string; precision: Precision }[],
+  published: string,
+): Found | null {
+  const precision = precisionOfUnit(offset.unit);
+  const fits = (p: Precision): boolean => precisionRank(p) >= precisionRank(precision);
+  const earlier = [...anchors].reverse().find((a) => fits(a.precision));
+  const ref = parseIsoDay(published);
+  let anchor: Ymd | null = null;
+  let amount = offset.amount;
+  if (offset.hasObject) {
+    const here = found.filter((f) => f.anchor && fits(f.precision));
+    const nearest = here.reduce<Found | null>(
+      (a, b) => (a === null || Math.abs(b.start - offset.start) < Math.abs(a.start - offset.start) ? b : a),
+      null,
+    );
+    const short = offset.unit === 'day' || offset.unit === 'week';
+    anchor = nearest ? ymdOfDate(nearest.date) : !short ? null : earlier ? ymdOfDate(earlier.date) : ref;
+    amount = -amount;
+  } else {
+    const before = found.filter((f) => f.anchor && f.start < offset.start && fits(f.precision)).at(-1);
+    if (before) anchor = ymdOfDate(before.date);
+    else if (earlier) anchor = ymdOfDate(earlier.date);
+    else if (amount <= 0) anchor = ref;
+  }
+  if (!anchor) return null;
+  const date = formatDate(shift(anchor, offset.unit, amount), precision);
+  const future = isFuture(date, precision, published, false);
+  return {
+    start: offset.start,
+    end: offset.end,
+    matchedText: cleanEdges(offset.matchedText),
+    date,
+    precision,
+    future,
+    ...bounds(date, future, published),
+    // Later offsets count from the event the sentence tells, not from the something.
+    anchor: !offset.hasObject,
+  };
 }
 
 /** The sentence cut to about `SUMMARY_LENGTH` characters around the date words. */
@@ -232,19 +302,23 @@ export function summarize(sentence: string, start: number, end: number, length =
  */
 export function extractEvents(doc: TimelineDoc): DatedMention[] {
   const { id, title, published } = doc.article;
-  const ref = parseIsoDay(published);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new Error(`timeline: article ${id} has no YYYY-MM-DD publication date: "${published}"`);
+  parseIsoDay(published); // throws on a date that is not on the calendar
   const publication: DatedMention = {
     articleId: id,
     published,
     sentence: -1,
     date: published,
     precision: 'day',
+    earliest: published,
+    latest: published,
     evidence: title,
     matchedText: '',
     summary: title,
     kind: 'publication',
     future: false,
     terms: keyTerms(title),
+    names: keyNames(title),
   };
   const mentions: DatedMention[] = [];
   /** Dates later offsets may count from, in reading order. */
@@ -261,45 +335,12 @@ export function extractEvents(doc: TimelineDoc): DatedMention[] {
       if (f) found.push(f);
     }
     for (const offset of offsets) {
-      const need = precisionOfUnit(offset.unit);
-      const fits = (p: Precision): boolean => precisionRank(p) >= precisionRank(need);
-      let anchor: Ymd | null = null;
-      let amount = offset.amount;
-      const sameSentence = found.filter((f) => f.anchor && fits(f.precision));
-      const earlierHere = found.filter((f) => f.anchor && f.start < offset.start && fits(f.precision));
-      const earlier = [...anchors].reverse().find((m) => fits(m.precision));
-      const dateOfObject = offset.hasObject;
-      if (dateOfObject) {
-        // "On Friday, a day after Trump's call" / "The statement came a day after Trump's call": the
-        // call is dated a day before the event the sentence tells, which is the date written in the
-        // sentence, else the last date told, else the publication.
-        const nearest = sameSentence.reduce<Found | null>(
-          (a, b) => (a === null || Math.abs(b.start - offset.start) < Math.abs(a.start - offset.start) ? b : a),
-          null,
-        );
-        anchor = nearest ? ymdOfDate(nearest.date) : earlier ? ymdOfDate(earlier.date) : ref;
-        amount = -amount;
-      } else {
-        const last = earlierHere.at(-1);
-        if (last) anchor = ymdOfDate(last.date);
-        else if (earlier) anchor = ymdOfDate(earlier.date);
-        else if (amount <= 0) anchor = ref; // "the day before" with nothing told yet: before publication.
-      }
-      if (!anchor) continue;
-      const precision = need;
-      const date = formatDate(shift(anchor, offset.unit, amount), precision);
-      found.push({
-        start: offset.start,
-        end: offset.end,
-        matchedText: cleanEdges(offset.matchedText),
-        date,
-        precision,
-        future: isFuture(date, precision, published, false),
-        anchor: !dateOfObject,
-      });
+      const f = resolveOffset(offset, found, anchors, published);
+      if (f) found.push(f);
     }
     found.sort((a, b) => a.start - b.start);
     const terms = keyTerms(text);
+    const names = keyNames(text);
     for (const f of found) {
       if (f.anchor) anchors.push({ date: f.date, precision: f.precision });
       mentions.push({
@@ -308,12 +349,15 @@ export function extractEvents(doc: TimelineDoc): DatedMention[] {
         sentence: sentence.index,
         date: f.date,
         precision: f.precision,
+        earliest: f.earliest,
+        latest: f.latest,
         evidence: text.trim(),
         matchedText: f.matchedText,
         summary: summarize(text, f.start, f.end),
         kind: 'mention',
         future: f.future,
         terms,
+        names,
       });
     }
   }

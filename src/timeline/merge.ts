@@ -1,30 +1,44 @@
 /**
  * One event, many sources: merges the dated mentions of many articles into timeline entries.
  *
- * Two mentions of different articles tell the same event when their dates agree at the coarser
- * precision ("2025-08" and "2025-08-15") and they share key terms that, weighted by how rare they
- * are across the articles (inverse document frequency), reach `MERGE_MIN_SCORE` — never on the date
- * alone, and never on terms every article uses. Within one article, two sentences are merged only
- * when both pin the same day and share a term (an article rarely tells two events of one day, but
- * often two events of one month). Merging is single-link: a mention joins an entry when it is
+ * Two mentions of different articles tell the same event when the days they can stand for overlap
+ * (`earliest`…`latest`: "2025-08" and "2025-08-15" do; "this year" told as past in September does
+ * not meet a day in December), they share a name that not every article uses (Alaska, not
+ * Ukraine), and their shared key terms, weighted by how rare they are across the articles (inverse
+ * document frequency), reach `MERGE_MIN_SCORE` — never on the date alone, never on common words. Within one article, two sentences are merged only
+ * when both pin the same day and share at least `SAME_ARTICLE_MIN_SHARED` key term (an article rarely
+ * tells two events of one day, but often two events of one month). Merging is single-link: a mention joins an entry when it is
  * linked to one of its mentions and its date fits the entry's date.
  */
-import { areCompatible } from './dates';
+
 import type { DatedMention, Precision, TimelineEvent } from './types';
 
 /** Least summed weight of the shared terms of two articles' mentions of one event. */
 export const MERGE_MIN_SCORE = 2.5;
 /** Least number of shared terms of two articles' mentions of one event. */
 export const MERGE_MIN_SHARED = 2;
-/** Least summed weight of shared terms of two same-day mentions of one article. */
-export const SAME_ARTICLE_MIN_SCORE = 1;
+/**
+ * Below this many articles, term frequencies say nothing about which names are common, and any
+ * shared name counts as specific.
+ */
+export const MIN_ARTICLES_FOR_RARITY = 5;
+/** A name used by more than this share of the articles is too common to tell events apart. */
+export const COMMON_NAME_SHARE = 0.5;
+/** Least number of shared terms of two same-day mentions of one article. */
+export const SAME_ARTICLE_MIN_SHARED = 1;
 
 function rank(p: Precision): number {
   return p === 'day' ? 0 : p === 'month' ? 1 : 2;
 }
 
-/** Term weights: ln(1 + N / df) over the N articles of the mentions. */
-function termWeights(mentions: readonly DatedMention[]): (term: string) => number {
+interface Weights {
+  /** ln(1 + N / df) over the N articles of the mentions. */
+  weight: (term: string) => number;
+  /** Whether a name is rare enough to tell events apart. */
+  specific: (term: string) => boolean;
+}
+
+function termWeights(mentions: readonly DatedMention[]): Weights {
   const byArticle = new Map<string, Set<string>>();
   for (const m of mentions) {
     const set = byArticle.get(m.articleId) ?? new Set<string>();
@@ -34,10 +48,13 @@ function termWeights(mentions: readonly DatedMention[]): (term: string) => numbe
   const df = new Map<string, number>();
   for (const set of byArticle.values()) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const n = byArticle.size;
-  return (term) => Math.log(1 + n / (df.get(term) ?? 1));
+  return {
+    weight: (term) => Math.log(1 + n / (df.get(term) ?? 1)),
+    specific: (term) => n < MIN_ARTICLES_FOR_RARITY || (df.get(term) ?? 1) <= n * COMMON_NAME_SHARE,
+  };
 }
 
-function sharedScore(a: DatedMention, b: DatedMention, weight: (t: string) => number): { shared: number; score: number } {
+function sharedScore(a: DatedMention, b: DatedMention, { weight }: Weights): { shared: number; score: number } {
   const other = new Set(b.terms);
   let shared = 0;
   let score = 0;
@@ -51,20 +68,31 @@ function sharedScore(a: DatedMention, b: DatedMention, weight: (t: string) => nu
 }
 
 /** Whether two mentions tell the same event: the rules of the module comment. */
-function linked(a: DatedMention, b: DatedMention, weight: (t: string) => number): boolean {
-  if (!areCompatible(a.date, b.date)) return false;
-  const { shared, score } = sharedScore(a, b, weight);
+interface Range {
+  earliest: string;
+  latest: string;
+}
+
+function overlap(a: Range, b: Range): boolean {
+  return a.earliest <= b.latest && b.earliest <= a.latest;
+}
+
+function linked(a: DatedMention, b: DatedMention, weights: Weights): boolean {
+  if (!overlap(a, b)) return false;
+  const { shared, score } = sharedScore(a, b, weights);
   if (a.articleId === b.articleId) {
-    return a.precision === 'day' && b.precision === 'day' && a.date === b.date && score >= SAME_ARTICLE_MIN_SCORE;
+    return a.precision === 'day' && b.precision === 'day' && a.date === b.date && shared >= SAME_ARTICLE_MIN_SHARED;
   }
-  return shared >= MERGE_MIN_SHARED && score >= MERGE_MIN_SCORE;
+  const names = new Set(b.names);
+  const specificName = a.names.some((t) => names.has(t) && weights.specific(t));
+  return specificName && shared >= MERGE_MIN_SHARED && score >= MERGE_MIN_SCORE;
 }
 
 function byReading(a: DatedMention, b: DatedMention): number {
   return a.published.localeCompare(b.published) || a.articleId.localeCompare(b.articleId) || a.sentence - b.sentence;
 }
 
-interface Group {
+interface Group extends Range {
   date: string;
   precision: Precision;
   members: DatedMention[];
@@ -75,7 +103,7 @@ interface Group {
  * it, sorted by date (a month or year entry comes before the days inside it).
  */
 export function buildTimeline(mentions: readonly DatedMention[]): TimelineEvent[] {
-  const weight = termWeights(mentions);
+  const weights = termWeights(mentions);
   const ordered = [...mentions].sort(
     (a, b) => rank(a.precision) - rank(b.precision) || a.date.localeCompare(b.date) || byReading(a, b),
   );
@@ -84,19 +112,25 @@ export function buildTimeline(mentions: readonly DatedMention[]): TimelineEvent[
     let best: Group | null = null;
     let bestScore = -1;
     for (const g of groups) {
-      if (!areCompatible(g.date, m.date)) continue;
+      // The days every mention of the entry can stand for must include some of this one's.
+      if (!overlap(g, m)) continue;
       // Mentions of one article in one entry must all be linked to each other.
-      if (g.members.some((x) => x.articleId === m.articleId && !linked(x, m, weight))) continue;
-      const links = g.members.filter((x) => linked(x, m, weight));
+      if (g.members.some((x) => x.articleId === m.articleId && !linked(x, m, weights))) continue;
+      const links = g.members.filter((x) => linked(x, m, weights));
       if (links.length === 0) continue;
-      const score = Math.max(...links.map((x) => sharedScore(x, m, weight).score));
+      const score = Math.max(...links.map((x) => sharedScore(x, m, weights).score));
       if (score > bestScore) {
         best = g;
         bestScore = score;
       }
     }
-    if (best) best.members.push(m);
-    else groups.push({ date: m.date, precision: m.precision, members: [m] });
+    if (best) {
+      best.members.push(m);
+      if (m.earliest > best.earliest) best.earliest = m.earliest;
+      if (m.latest < best.latest) best.latest = m.latest;
+    } else {
+      groups.push({ date: m.date, precision: m.precision, earliest: m.earliest, latest: m.latest, members: [m] });
+    }
   }
 
   return groups

@@ -1,7 +1,7 @@
 /**
- * chrono-node, configured for news English: the casual English parser plus one parser (bare years)
- * and three refiners (non-events, page stamps, past bias). `parseDates` is the only way the
- * timeline calls chrono.
+ * chrono-node, configured for news English: the casual English parser plus two parsers (bare
+ * years, seasons) and four refiners (two repairs of chrono merges, non-events, past bias).
+ * `parseDates` is the only way the timeline calls chrono.
  */
 import * as chrono from 'chrono-node';
 import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
@@ -12,6 +12,9 @@ import { speaksOfFuture } from './tense';
 export const FUTURE_TAG = 'parley/future';
 /** Tag set on results of the bare-year parser. */
 export const YEAR_TAG = 'parley/year';
+
+/** Tag set on results of the season parser. */
+export const SEASON_TAG = 'parley/season';
 
 /** Earliest year a bare number is read as. */
 export const MIN_BARE_YEAR = 1900;
@@ -62,9 +65,11 @@ class BareYearParser implements Parser {
       accepted = true;
       if (lower === 'of' && QUANTITY_BEFORE_OF.test(context.text.slice(0, start))) accepted = false;
     } else if (/^(?:the|a|an|its|his|her|their|this|that|our)$/i.test(word) || /['’]s$/.test(word)) {
-      // "the 2022 invasion": a determiner, the number, then a word in lower case.
+      // "the 2022 invasion", "the 2023 Vilnius summit": a determiner, the number, then a word that is not a count noun.
       const after = context.text.slice(start + match[0].length - lead.length);
-      if (/^\s+\p{Ll}/u.test(after) && !/^\s+(?:people|troops|soldiers|km|kilometers|miles|tons|tonnes)\b/i.test(after)) accepted = true;
+      if (/^\s+\p{L}/u.test(after) && !/^\s+(?:people|troops|soldiers|civilians|km|kilometers|kilometres|miles|tons|tonnes|drones|missiles|dollars|euros)\b/i.test(after)) {
+        accepted = true;
+      }
     } else if (word && /^\p{Lu}/u.test(word) && !possessive && !modified) {
       // A capitalised word right before the number names something: "Euro 2024", "Vision 2030".
       return null;
@@ -75,11 +80,46 @@ class BareYearParser implements Parser {
     // and a possessive keeps its "'s": chrono drops results that are all digits.
     const possessiveText = match[5] ?? '';
     const bodyStart = start + match[0].length - lead.length - body.length - possessiveText.length;
-    const keepWord = word !== '' && (PREPOSITIONS.has(lower) || /^(?:the|a|an|its|his|her|their|this|that|our)$/i.test(word));
+    const keepWord =
+      word !== '' && (PREPOSITIONS.has(lower) || /^(?:the|a|an|its|his|her|their|this|that|our)$/i.test(word) || /['’]s$/.test(word));
     const textStart = keepWord ? start : bodyStart;
     const text = context.text.slice(textStart, bodyStart + body.length + possessiveText.length);
     const result = context.createParsingResult(textStart, text, { year });
     result.addTag(YEAR_TAG);
+    return result;
+  }
+}
+
+/** The months a season starts and ends in (northern hemisphere); winter crosses the year and is left out. */
+const SEASONS: Record<string, { first: number; last: number }> = {
+  spring: { first: 3, last: 5 },
+  summer: { first: 6, last: 8 },
+  autumn: { first: 9, last: 11 },
+  fall: { first: 9, last: 11 },
+};
+
+/**
+ * A season gives only its year: "the summer of 2023", "spring 2022", "this summer", "last autumn",
+ * "next spring". "last summer" is the most recent summer that has ended by publication.
+ */
+class SeasonParser implements Parser {
+  pattern(): RegExp {
+    return /(^|[^\p{L}])(?:(this|last|next|past)\s+(spring|summer|autumn|fall)\b|(?:(?:early|late|mid)[\s-]+)?(spring|summer|autumn|fall)\s+(?:of\s+)?((?:19|20)\d{2})\b)/iu;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const lead = match[1] ?? '';
+    const index = (match.index ?? 0) + lead.length;
+    const text = match[0].slice(lead.length);
+    const modifier = (match[2] ?? '').toLowerCase();
+    const season = SEASONS[(match[3] ?? match[4] ?? '').toLowerCase()];
+    if (!season) return null;
+    const ref = referenceDay(context);
+    let year = Number(match[5] ?? ref.year);
+    if (modifier === 'last' || modifier === 'past') year = ref.month > season.last ? ref.year : ref.year - 1;
+    else if (modifier === 'next') year = ref.month < season.first ? ref.year : ref.year + 1;
+    const result = context.createParsingResult(index, text, { year });
+    result.addTag(SEASON_TAG);
     return result;
   }
 }
@@ -90,14 +130,6 @@ const COUNTED_UNIT = new RegExp(String.raw`\b${NUMBER_WORD}(?:\s+|-)(?:\w+\s+)?$
 /** Offsets from another event, resolved by the timeline against that event, not by chrono. */
 export const ANCHORED_OFFSET =
   /\b(?:days?|weeks?|months?|years?)\s+(?:before|after|later|earlier|prior)\b|\b(?:next|following|previous|preceding|same)\s+day\b/i;
-
-function startOf(result: ParsingResult): Ymd {
-  return {
-    year: result.start.get('year') ?? 0,
-    month: result.start.get('month') ?? 1,
-    day: result.start.get('day') ?? 1,
-  };
-}
 
 function referenceDay(context: ParsingContext): Ymd {
   const i = context.reference.instant;
@@ -131,6 +163,15 @@ class NonEventFilter implements Refiner {
       if (/^in\b/.test(text)) return speaksOfFuture(context.text, r.index, r.index + r.text.length);
       return false;
     }
+    // "the last minute", "over the past day", "in the day": moments and stretches, not dates.
+    if (/^(?:the\s+)?(?:last|past|previous|this|next|coming)\s+(?:second|minute|hour)s?$/.test(text)) return false;
+    if (/^(?:the\s+)?(?:past|previous|coming)\s+days?$/.test(text) || /^in\s+the\s+(?:day|week|month|year)$/.test(text)) return false;
+    // A part of the day alone ("his evening address") is not a date; "this morning", "Friday night" are.
+    if (/^(?:morning|afternoon|evening|night|noon|midnight)$/.test(text)) return false;
+    // "India Today", "USA Today": a capitalised casual word inside a name.
+    if (/^(?:Today|Tonight|Yesterday|Tomorrow)$/.test(r.text.trim()) && /\p{L}\s+$/u.test(before)) return false;
+    // A wire dateline ("MOSCOW, Nov 21 (Reuters) -") dates the report, which is the publication.
+    if (/^\s*\((?:[\p{Lu}][\p{L}.]*\s?){1,3}\)\s*[-–—]/u.test(after)) return false;
     const calendar = /^(?:last|past|previous|this|next|coming)\s+(week|weekend|month|quarter|year|decade)$/.exec(text);
     if (calendar) {
       // "the past year", "over the last month", "in the coming week" are stretches of time.
@@ -142,6 +183,8 @@ class NonEventFilter implements Refiner {
     const dated = s.isCertain('year') || s.isCertain('month') || s.isCertain('day') || s.isCertain('weekday');
     const relative = tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference/'));
     if (!dated && !relative && !/\bweek\b/.test(text)) return false;
+    // Numbers with slashes and no year are names or rates, not dates: "9/11", "24/7".
+    if (/^\d{1,2}\/\d{1,2}$/.test(text) && !s.isCertain('year')) return false;
     // A stamp like "Fri, 11/14/2025 – 23:00" dates the page, not an event.
     if (/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(text) && (/\d{1,2}:\d{2}/.test(text) || /^\s*[–—-]?\s*\d{1,2}:\d{2}/.test(after))) {
       return false;
@@ -167,6 +210,26 @@ class LostDateRepair implements Refiner {
       )[0] as ParsingResult | undefined;
       if (!again || !again.start.isCertain('month')) return r;
       return context.createParsingResult(offset + again.index, again.text, again.start, again.end ?? undefined);
+    });
+  }
+}
+
+/**
+ * chrono reads "on Tuesday, now runs to 20 points" as one date made certain by "now" (the
+ * reference). The trailing "now" is dropped and the rest parsed again.
+ */
+class TrailingNowRepair implements Refiner {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    return results.map((r) => {
+      const m = /^(.*?\p{L}.*?)[\s,;]+(?:right\s+)?now$/iu.exec(r.text);
+      if (!m || !m[1]) return r;
+      const again = chrono.casual.parse(
+        m[1],
+        { instant: context.reference.instant, timezone: context.reference.timezoneOffset ?? 0 },
+        context.option,
+      )[0] as ParsingResult | undefined;
+      if (!again) return r;
+      return context.createParsingResult(r.index + again.index, again.text, again.start, again.end ?? undefined);
     });
   }
 }
@@ -219,7 +282,9 @@ class PastBiasRefiner implements Refiner {
 export const newsChrono: chrono.Chrono = (() => {
   const parser = chrono.casual.clone();
   parser.parsers.push(new BareYearParser());
+  parser.parsers.push(new SeasonParser());
   parser.refiners.push(new LostDateRepair());
+  parser.refiners.push(new TrailingNowRepair());
   parser.refiners.push(new NonEventFilter());
   parser.refiners.push(new PastBiasRefiner());
   return parser;
@@ -235,9 +300,4 @@ export type DateResult = ParsingResult;
 export function parseDates(text: string, published: string): DateResult[] {
   const reference = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   return newsChrono.parse(text, reference, { forwardDate: false }) as DateResult[];
-}
-
-/** The start of a result as a calendar day (implied parts included). */
-export function resultStart(result: DateResult): Ymd {
-  return startOf(result);
 }

@@ -34,7 +34,9 @@ const FUTURE_CUE = new RegExp(
     String.raw`\b(?:will|shall)\b`,
     String.raw`\w['’]ll\b`,
     String.raw`\b(?:is|are|am|['’]re)\s+(?:\w+ly\s+)?(?:(?:due|set|scheduled|slated|expected|poised|going|planning|preparing|likely|about)\s+(?:to|for)\b|(?:scheduled|slated|expected|due)\b|to\s+[a-z]+)`,
-    String.raw`\b(?:plans?|intends?|hopes?|aims?|wants?|seeks?|expects?)\s+to\b`,
+    // "plans to", "they plan to" — but not the noun in "a plan to end the war".
+    String.raw`\b(?:plans|intends|hopes|aims|wants|seeks|expects)\s+to\b`,
+    String.raw`\b(?:we|they|i|you)\s+(?:plan|intend|hope|aim|want|seek|expect)\s+to\b`,
     String.raw`\b(?:could|might|should|would|must|may)\s+(?!have\b|not\s+have\b)(?:\w+ly\s+)?\w+`,
     String.raw`\b(?:upcoming|forthcoming)\b`,
     String.raw`\bin\s+the\s+(?:coming|next)\b`,
@@ -118,6 +120,6 @@ export const ATTACHED_VERB_WINDOW = 4;
 export function speaksOfFuture(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(0, start).split(/[,;:()“”"—–]/).at(-1) ?? '';
   const window = before.trim().split(/\s+/).slice(-ATTACHED_VERB_WINDOW).join(' ');
-  if (PAST_VERB.test(window) && !FUTURE_CUE.test(window)) return false;
+  if (PAST_VERB.test(window) && !FUTURE_CUE.test(before)) return false;
   return FUTURE_CUE.test(clauseAround(sentence, start, end));
 }

@@ -40,10 +40,16 @@ function fold(word: string): string {
   return t;
 }
 
-/** The key terms of a text, without repeats, in the order they first appear. */
-export function keyTerms(text: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
+interface Token {
+  term: string;
+  /** Written as a name: an acronym, or capitalised other than as the first word of a sentence. */
+  name: boolean;
+  /** Capitalised as the first word of a sentence (or of a quotation): a name only if seen as one elsewhere. */
+  initial: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
   for (const m of text.matchAll(/(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*/gu)) {
     const raw = m[0];
     const capitals = raw.replace(/[.'’]/g, '');
@@ -57,9 +63,29 @@ export function keyTerms(text: string): string[] {
       if (STOPWORDS.has(raw.toLowerCase().replace(/['’]s?$/, '')) || STOPWORDS.has(term)) continue;
       if (term.length < MIN_TERM_LENGTH) continue;
     }
-    if (seen.has(term)) continue;
-    seen.add(term);
-    out.push(term);
+    const capitalised = /^\p{Lu}/u.test(raw);
+    const initial = capitalised && !isAcronym && /(?:^|[.!?]\s+|["“‘(]\s*)$/u.test(text.slice(0, m.index ?? 0));
+    out.push({ term, name: isAcronym || (capitalised && !initial), initial });
   }
   return out;
+}
+
+/** The key terms of a text, without repeats, in the order they first appear. */
+export function keyTerms(text: string): string[] {
+  return [...new Set(tokens(text).map((t) => t.term))];
+}
+
+/** Share of capitalised content words above which a text is taken for a Title Case headline. */
+export const TITLE_CASE_SHARE = 0.6;
+
+/**
+ * The key terms of a text that are names (Alaska, Trump, NATO), without repeats. A Title Case
+ * headline, where every word is capitalised, has no names that can be told apart.
+ */
+export function keyNames(text: string): string[] {
+  const all = tokens(text);
+  const words = all.filter((t) => !t.initial);
+  if (words.length >= 4 && words.filter((t) => t.name).length / words.length >= TITLE_CASE_SHARE) return [];
+  const names = new Set(all.filter((t) => t.name).map((t) => t.term));
+  return [...new Set(all.filter((t) => t.name || (t.initial && names.has(t.term))).map((t) => t.term))];
 }

@@ -36,9 +36,16 @@ export interface DatedMention {
   date: string;
   /** How precisely the text pins the date; `date` never shows more than this. */
   precision: Precision;
+  /**
+   * First day (YYYY-MM-DD) the date can stand for: the start of its period, or of the span of days
+   * "this week" covers; for a future mention never before publication.
+   */
+  earliest: string;
+  /** Last day (YYYY-MM-DD) the date can stand for; for a past mention never after publication. */
+  latest: string;
   /** The whole sentence that dates the event (the headline for a publication). */
   evidence: string;
-  /** The date words as written, with the words that qualify them ("back in August", "mid-October"). */
+  /** The date words as written, with the words that qualify them ("back in August", "mid-October"); empty for a publication. */
   matchedText: string;
   /** A short readable summary: the sentence cut to about 200 characters around the date words, or the headline. */
   summary: string;
@@ -48,6 +55,11 @@ export interface DatedMention {
   future: boolean;
   /** Normalised key terms of the sentence (lower-case names and content words), used to merge mentions. */
   terms: string[];
+  /**
+   * The terms written as names (Alaska, Trump, NATO); two articles' mentions merge only when they
+   * share a name that not every article uses. Empty for a Title Case headline.
+   */
+  names: string[];
 }
 
 /** One entry of the timeline: an event with every article that mentions it. */

@@ -70,6 +70,34 @@ describe('parley CLI', () => {
     });
   });
 
+  describe('timeline', () => {
+    it('prints events of the documented JSON shape', async () => {
+      const { code, out } = await cli(['timeline', '--json', '--data-dir', dataDir]);
+      expect(code).toBe(0);
+      const json = JSON.parse(out) as { events: Record<string, unknown>[] };
+      expect(json.events[0]).toEqual(
+        expect.objectContaining({
+          date: expect.stringMatching(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+          precision: expect.stringMatching(/^(day|month|year)$/),
+          summary: expect.any(String),
+          evidence: expect.any(String),
+          articles: expect.arrayContaining([expect.objectContaining({ title: expect.any(String), source: expect.any(String), published: expect.any(String) })]),
+        }),
+      );
+    });
+
+    it('reads as a timeline grouped by year and month', async () => {
+      const { out } = await cli(['timeline', '--from', '2025-08-01', '--to', '2025-08-31', '--data-dir', dataDir]);
+      expect(out).toMatch(/== 2025 ==\n(?:.*\n)*-- August 2025 --\nAugust 2025 \(month\): .*Alaska/);
+    });
+
+    it('rejects a malformed date with exit 2', async () => {
+      const { code, err } = await cli(['timeline', '--to', '14/11/2025', '--data-dir', dataDir]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/to must be a date written YYYY-MM-DD/);
+    });
+  });
+
   describe('quotes', () => {
     it('lists every quotation with its speaker as JSON', async () => {
       const { code, out } = await cli(['quotes', '--json', '--data-dir', dataDir]);
