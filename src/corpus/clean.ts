@@ -76,7 +76,7 @@ const CAPTION_DATE_END = /,\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\.?\s+\d{1,2}),?\s+\d{4}
 
 /** A line carrying a quotation ("Kremlin: ‘Nothing to celebrate yet’") is content even when short. */
 function carriesQuotation(text: string): boolean {
-  return /[“"‘«][^”"’»]*\p{L}[^”"’»]*\s[^”"’»]*[”"’»]/u.test(text) && wordCount(text) >= 3;
+  return (/[“"‘«][^”"’»]*\p{L}[^”"’»]*\s[^”"’»]*[”"’»]/u.test(text) || /(?:^|[\s:])'[^']*\s[^']*'(?!\p{L})/u.test(text)) && wordCount(text) >= 3;
 }
 
 const BULLET = /^\s*(?:[•·▪‣◦*]|-(?=\s)|\d+[.)](?=\s))\s*/;

@@ -253,10 +253,15 @@ export class ArticleAttributor {
 
   private institution(phrase: string): Attribution | null {
     const lower = phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim();
+    // "the ministry said": the ministry the article spoke of last.
+    const bareHead = /^(ministry|department|office|agency|embassy|government)$/.exec(lower);
+    if (bareHead) return [...this.salience].reverse().find((a) => a.key.startsWith('org:') && a.name.toLowerCase().endsWith(bareHead[1]!)) ?? null;
     for (const inst of INSTITUTIONS) {
       if (inst.re.test(lower) || inst.re.test(`the ${lower}`)) {
-        const name = inst.name || lower.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
-        return { key: `org:${name.toLowerCase()}`, name, role: null };
+        const written = lower.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()).replace(/\bU\.s\./g, 'U.S.');
+        // One speaker per institution: the name without the country; the country stays as its role.
+        const name = inst.name || written.replace(/^(?:Russian|Ukrainian|U\.S\.|Us|American|British|French|German|Chinese|Polish|Turkish|Hungarian)\s+/, '');
+        return { key: `org:${name.toLowerCase()}`, name, role: name !== written ? written : null };
       }
     }
     return null;
@@ -300,6 +305,8 @@ export class ArticleAttributor {
     const start = offset + lead;
     const end = start + text.length;
     if (PRONOUN_RE.test(text)) return this.resolvePronoun(text);
+    // "the 79-year-old", "the veteran diplomat": an epithet for the person in focus.
+    if (/^the \d{2}-year-old$/i.test(text)) return this.resolvePronoun('he');
     const inside = mentions.filter((m) => m.start >= start - 1 && m.end <= end + 1);
     // "Rustem Umerov, secretary of the council," / "A White House spokesperson, Anna Kelly".
     const first = inside[0];
@@ -336,7 +343,8 @@ export class ArticleAttributor {
       }
       end = sentenceStart + (m.index ?? 0);
     }
-    let head = masked.slice(sentenceStart, end);
+    // A parenthesis between dashes ("— a demand Trump has made —") is not the subject.
+    let head = masked.slice(sentenceStart, end).replace(/\s[—–]\s[^—–]{1,160}\s[—–]\s*$/, (m) => ' '.repeat(m.length));
     // An appositive or relative clause between commas: "Macron, who hosted Zelenskyy on Monday, said".
     for (let tries = 0; tries < 2 && /,\s*$/.test(head); tries += 1) {
       const body = head.replace(/,\s*$/, '');
@@ -371,15 +379,20 @@ export class ArticleAttributor {
     if (np?.[1]) {
       const r = this.resolvePhrase(np[1], sentenceStart + (np.index ?? 0) + np[0].indexOf(np[1]), mentions);
       if (r !== undefined) return r;
+      return null;
     }
-    return null;
+    // "Zelenskyy, asked in Kyiv whether he would hold elections, said": the sentence's subject.
+    return this.sentenceSubject(masked, sentenceStart, headEnd, mentions) ?? null;
   }
 
   /** The subject of a sentence: the first person it names that is followed by a verb, or a leading pronoun. */
   private sentenceSubject(masked: string, sentenceStart: number, limit: number, mentions: readonly Mention[]): Verdict {
     const head = masked.slice(sentenceStart, limit);
-    const pronoun = /^\s*(?:[^,]{0,60},\s*)?(he|she|they)\s+\p{Ll}/iu.exec(head);
-    const inSentence = mentions.filter((m) => m.start >= sentenceStart && m.end <= limit + 1);
+    const pronoun = /^\s*(?:[^,]{0,120},\s*)?(he|she|they)\s+\p{Ll}/iu.exec(head);
+    // A leading subordinate clause ("Asked whether Putin had agreed, he replied") holds no subject.
+    const subordinate = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i.exec(head);
+    const from = sentenceStart + (subordinate ? subordinate[0].length : 0);
+    const inSentence = mentions.filter((m) => m.start >= from && m.end <= limit + 1);
     for (const m of inSentence) {
       if (pronoun && sentenceStart + (pronoun.index ?? 0) + pronoun[0].length - 3 < m.start) break;
       let after = masked.slice(m.end, Math.min(masked.length, m.end + 160));
@@ -391,6 +404,12 @@ export class ArticleAttributor {
       if (VERB_AFTER_SUBJECT.test(after)) return this.person(m.key);
     }
     if (pronoun?.[1]) return this.resolvePronoun(pronoun[1]);
+    // A description as subject: "The US president did not say …".
+    const described = /^\s*((?:the|her|his)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))\s+\p{Ll}/iu.exec(head);
+    if (described?.[1]) {
+      const person = this.describedPerson(described[1]);
+      if (person) return person;
+    }
     // An institution as subject: "The Kremlin said …", "Downing Street said …".
     const inst = /^\s*((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}(?:\s+(?:side|ministry|office))?)\s+(?:has |had |also )?\p{Ll}+/u.exec(head);
     if (inst?.[1]) {
@@ -554,6 +573,8 @@ export class ArticleAttributor {
     if (!lastVerb) return undefined;
     const verbAt = sentenceStart + (lastVerb.index ?? 0);
     const tail = sentenceBefore.slice((lastVerb.index ?? 0) + lastVerb[0].length);
+    // A participle ("…, writing that", "…, saying") has the sentence's subject.
+    const participle = /ing$/.test(lastVerb[0]) && /,\s*$/.test(sentenceBefore.slice(0, lastVerb.index ?? 0));
     if (!partial) {
       // A whole quotation needs its frame to end right before it: "Peskov said:", "He continued,",
       // "Trump told reporters at the White House:", "…, he said in a statement:".
@@ -573,6 +594,10 @@ export class ArticleAttributor {
         const who = mentions.find((mm) => mm.start >= at && mm.start <= at + 40 && mm.end < quoteStart);
         if (who && VERB_AFTER_SUBJECT.test(masked.slice(who.end, quoteStart))) return this.person(who.key);
       }
+    }
+    if (participle) {
+      const subject = this.sentenceSubject(masked, sentenceStart, verbAt, mentions);
+      if (subject !== undefined) return subject;
     }
     return this.subjectOfVerb(masked, sentenceStart, verbAt, mentions);
   }

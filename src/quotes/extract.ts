@@ -51,6 +51,17 @@ function singleCurlySpans(p: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** Straight single quotes used for speech ('Nothing to celebrate yet'), never an apostrophe inside a word. */
+function singleStraightSpans(p: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const re = /(^|[\s(—–:-])'((?:[^'\n]|'(?=\p{L}))+?)'(?![\p{L}\p{N}])/gu;
+  for (const m of p.matchAll(re)) {
+    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
+    if (/\s/.test(m[2] ?? '') || /^\p{Lu}/u.test(m[2] ?? '')) spans.push({ start, end: start + (m[2]?.length ?? 0) + 2 });
+  }
+  return spans;
+}
+
 interface RawSpan {
   start: number;
   end: number;
@@ -79,6 +90,7 @@ function spansIn(p: string): RawSpan[] {
   }
   for (const s of straightSpans(p)) out.push({ ...s, closed: p[s.end - 1] === '"' && s.end - 1 > s.start });
   if (out.length === 0) for (const s of singleCurlySpans(p)) out.push({ ...s, closed: true });
+  if (out.length === 0) for (const s of singleStraightSpans(p)) out.push({ ...s, closed: true });
   return out.sort((a, b) => a.start - b.start);
 }
 

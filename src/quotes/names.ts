@@ -153,6 +153,16 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
       offset = before.lastIndexOf(w, offset - (runStart - before.length) - 1) + (runStart - before.length);
       words.unshift({ w, start: offset });
     }
+    // "Al Jazeera’s Dorsa Jabbari", "Volodymyr Zelensky’s adviser Mykhailo Podolyak": the person is
+    // after the last possessive; what stands before it is context, not a name.
+    const lastPossessive = words.map((x) => isPossessive(x.w)).lastIndexOf(true);
+    if (lastPossessive >= 0 && lastPossessive < words.length - 1 && !isRoleWord(words[lastPossessive + 1]!.w)) words.splice(0, lastPossessive + 1);
+    else if (lastPossessive >= 0 && lastPossessive < words.length - 1) {
+      // A possessive before a role ("Zelensky’s adviser Mykhailo Podolyak") starts the role.
+      let k = lastPossessive + 1;
+      while (k < words.length && isRoleWord(words[k]!.w)) k += 1;
+      if (k < words.length && words.slice(0, lastPossessive).every((x) => !isRoleWord(x.w))) words.splice(0, lastPossessive);
+    }
     // Leading function words ("Despite", "The") are not part of anything.
     while (words.length > 0 && FUNCTION_WORDS.has(bare(words[0]!.w)) && !isRoleWord(words[0]!.w)) words.shift();
     // Role words in front of the name.
