@@ -30,7 +30,7 @@ import { findQuoteSpans, type QuoteSpan } from './extract';
 import { type Gender, genderOf, pronounGender } from './gender';
 
 /** Verbs that introduce speech, in the forms news uses (matched in lower case only). */
-const SPEECH_VERB = String.raw`(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|continued|continues|asked|asks|replied|replies|answered|answers|insisted|insists|warned|warns|argued|argues|claimed|claims|wrote|writes|declared|declares|announced|announces|remarked|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|acknowledged|admitted|commented|observed|suggested|recalled|concluded|urged|cautioned|confirmed|denied|tweeted|posted|responded|quipped|complained|predicted|vowed|pledged|promised|conceded|agreed|affirmed|asserted|maintained|reiterated|repeated|joked|shouted|told|countered|retorted|boasted|lamented|mused|objected|pointed out|went on|summed up)`;
+const SPEECH_VERB = String.raw`(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|continued|continues|asked|asks|replied|replies|answered|answers|insisted|insists|warned|warns|argued|argues|claimed|claims|wrote|writes|declared|declares|announced|announces|remarked|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|acknowledged|admitted|commented|observed|suggested|recalled|concluded|urged|cautioned|confirmed|denied|tweeted|posted|responded|quipped|complained|predicted|vowed|pledged|promised|conceded|affirmed|asserted|maintained|reiterated|repeated|joked|shouted|told|countered|retorted|boasted|lamented|mused|objected|pointed out|went on|summed up)`;
 /** Verbs that frame a partial quotation in paraphrase ("called the talks a “positive” development"). */
 const FRAMING_VERB = String.raw`(?:${SPEECH_VERB}|called|calls|calling|described|describes|describing|saying|adding|writing|warning|noting|insisting|arguing|claiming|accused|accuses|accusing|praised|praises|dismissed|dismisses|dismissing|rejected|rejects|labell?ed|branded|hailed|welcomed|welcomes|condemned|critici[sz]ed|expressed|termed|dubbed|referred to|characteri[sz]ed|blamed|slammed|demanded|proposed|promising|pledging|vowing|urging|telling|stressing|emphasi[sz]ing|acknowledging|threatened|threatening|signalled|signaled|framed|deemed|posting|tweeting|replying|responding|answering|declaring|announcing|asking)`;
 
@@ -288,7 +288,17 @@ export class ArticleAttributor {
         return !want.country || !have.country || want.country === have.country;
       });
       const exact = want.country ? matching.filter((p) => describe(p.role).country === want.country) : [];
-      const pick = exact.length === 1 ? exact[0] : matching.length === 1 ? matching[0] : undefined;
+      let pick = exact.length === 1 ? exact[0] : matching.length === 1 ? matching[0] : undefined;
+      if (!pick && matching.length > 1) {
+        // Several fit: the one whose role shares most words with the description ("the Kremlin
+        // spokesman" → "Kremlin spokesman", not "Foreign Ministry spokeswoman"), else the most recent.
+        const words = new Set(phrase.toLowerCase().split(/\s+/).filter((w) => !/^(?:the|a|an|his|her|their)$/.test(w)));
+        const overlap = (p: { role: string | null }) => (p.role ?? '').toLowerCase().split(/\s+/).filter((w) => words.has(w)).length;
+        const best = Math.max(...matching.map(overlap));
+        const top = matching.filter((p) => overlap(p) === best);
+        if (top.length === 1) pick = top[0];
+        else pick = [...this.salience].reverse().map((a) => top.find((p) => p.key === a.key)).find((p) => p !== undefined);
+      }
       if (pick) return this.persons.has(pick.key) ? this.person(pick.key) : { key: pick.key, name: pick.name, role: pick.role };
     }
     return null;
@@ -322,7 +332,8 @@ export class ArticleAttributor {
     const inst = this.institution(text);
     if (inst) return inst;
     // Something we cannot name: "one of them", "a senior official", "two diplomats", "Moscow".
-    if (/^\p{Lu}|^(?:a|an|the|one|two|three|several|some|many|officials?|sources?|people)\b/iu.test(text)) return null;
+    // (No "i" flag with \p{Lu}: case-insensitive property escapes match lower case too.)
+    if (/^\p{Lu}/u.test(text) || /^(?:a|an|the|one|two|three|several|some|many|officials?|sources?|people)\b/i.test(text)) return null;
     return undefined;
   }
 
@@ -375,7 +386,7 @@ export class ArticleAttributor {
     // "… but said", "… and added", "Asked about X, said": the clause's subject is the sentence's.
     if (trimmed === '' || /(?:^|\s)(?:and|but|or|then)$/i.test(trimmed)) return this.sentenceSubject(masked, sentenceStart, headEnd, mentions);
     // A noun phrase right before the verb: a description or an institution, else someone unnamed.
-    const np = /(?:^|[,;:]\s*|\b(?:that|and|but|while|as|when|after|since|because)\s+)((?:the|a|an|his|her|their|one|two|three|several|some)\s+[^,;:]{1,70}|\p{Lu}[^,;:]{0,50})$/iu.exec(trimmed);
+    const np = /(?:^|[,;:]\s*|\b(?:that|and|but|while|as|when|after|since|because)\s+)((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+[^,;:]{1,70}|\p{Lu}[^,;:]{0,50})$/u.exec(trimmed);
     if (np?.[1]) {
       const r = this.resolvePhrase(np[1], sentenceStart + (np.index ?? 0) + np[0].indexOf(np[1]), mentions);
       if (r !== undefined) return r;
@@ -388,7 +399,7 @@ export class ArticleAttributor {
   /** The subject of a sentence: the first person it names that is followed by a verb, or a leading pronoun. */
   private sentenceSubject(masked: string, sentenceStart: number, limit: number, mentions: readonly Mention[]): Verdict {
     const head = masked.slice(sentenceStart, limit);
-    const pronoun = /^\s*(?:[^,]{0,120},\s*)?(he|she|they)\s+\p{Ll}/iu.exec(head);
+    const pronoun = /^\s*(?:[^,]{0,120},\s*)?([Hh]e|[Ss]he|[Tt]hey)\s+\p{Ll}/u.exec(head);
     // A leading subordinate clause ("Asked whether Putin had agreed, he replied") holds no subject.
     const subordinate = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i.exec(head);
     const from = sentenceStart + (subordinate ? subordinate[0].length : 0);
@@ -405,7 +416,7 @@ export class ArticleAttributor {
     }
     if (pronoun?.[1]) return this.resolvePronoun(pronoun[1]);
     // A description as subject: "The US president did not say …".
-    const described = /^\s*((?:the|her|his)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))\s+\p{Ll}/iu.exec(head);
+    const described = /^\s*((?:[Tt]he|[Hh]er|[Hh]is)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))\s+\p{Ll}/u.exec(head);
     if (described?.[1]) {
       const person = this.describedPerson(described[1]);
       if (person) return person;

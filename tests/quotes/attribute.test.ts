@@ -105,6 +105,63 @@ describe('quote attribution', () => {
     });
   });
 
+  describe('subjects with something between them and the verb', () => {
+    it('looks past an appositive clause between commas to the subject', () => {
+      expect(speakerOf('a basis', 'The French president, Emmanuel Macron, who hosted the talks on Monday, said the draft was “a basis for work”.')).toBe('Emmanuel Macron');
+    });
+    it('looks past a parenthesis between dashes to the subject', () => {
+      expect(
+        speakerOf('ready', 'Ukrainian President Volodymyr Zelenskyy, asked in Kyiv whether he would hold elections — a demand Trump has made — said he was “ready” to do so.'),
+      ).toBe('Volodymyr Zelenskyy');
+    });
+    it('gives a participle ("…, writing that") the subject of its sentence', () => {
+      expect(
+        speakerOf('the dialogue', 'Kirill Dmitriev, head of the Russian Direct Investment Fund, struck an upbeat tone, writing that “the dialogue is constructive.”'),
+      ).toBe('Kirill Dmitriev');
+    });
+    it('does not take a name in a leading "Asked whether …" clause as the subject', () => {
+      expect(
+        speakerOf('Not yet', 'U.S. President Donald Trump spoke briefly.', 'Asked whether Russian President Vladimir Putin had agreed to a ceasefire, he replied, “Not yet. But he wants to end it.”'),
+      ).toBe('Donald Trump');
+    });
+    it('names the person after a possessive outlet ("Al Jazeera’s Dorsa Jabbari")', () => {
+      expect(speakerOf('The Russians', '“The Russians are saying they are ready to talk,” Al Jazeera’s Dorsa Jabbari said from Moscow.')).toBe('Dorsa Jabbari');
+    });
+    it('resolves "she said" past a man named in between, by gender', () => {
+      expect(
+        speakerOf(
+          'We will keep',
+          'EU foreign policy chief Kaja Kallas met Ukrainian Foreign Minister Andrii Sybiha in Brussels.',
+          '“We will keep the pressure on,” she said.',
+        ),
+      ).toBe('Kaja Kallas');
+    });
+    it('resolves an epithet ("the 79-year-old replied:") to the person in focus', () => {
+      expect(speakerOf('I am not happy', 'US President Donald Trump also weighed in. Asked about Putin, the 79-year-old replied: “I am not happy with him.”')).toBe('Donald Trump');
+    });
+  });
+
+  describe('clauses that close the sentence and institutions', () => {
+    it('attributes a partial quote to a said-clause that closes the sentence', () => {
+      expect(speakerOf('the next steps', 'Lavrov and Rubio discussed “the next steps” by phone, the Russian Foreign Ministry said in a statement.')).toBe('Foreign Ministry');
+    });
+    it('attributes to an institution as subject ("Downing Street said")', () => {
+      expect(speakerOf('maximum pressure', 'Downing Street said the leaders had agreed to keep “maximum pressure” on Moscow.')).toBe('Downing Street');
+    });
+    it('reads a label before a quotation in straight single quotes', () => {
+      expect(speakerOf('Nothing to celebrate', "Kremlin: 'Nothing to celebrate yet'")).toBe('Kremlin');
+    });
+    it('prefers the role that shares the description’s words when two people fit', () => {
+      expect(
+        speakerOf(
+          'There is no point',
+          'Kremlin spokesman Dmitry Peskov and Foreign Ministry spokeswoman Maria Zakharova both spoke on Friday.',
+          '“There is no point in speculating,” the Kremlin spokesman added.',
+        ),
+      ).toBe('Dmitry Peskov');
+    });
+  });
+
   describe('no guess', () => {
     it('keeps no speaker for a quote with no attribution at all', () => {
       expect(speakerOf('peace through', 'The slogan “peace through strength” was everywhere in the city.')).toBeNull();
