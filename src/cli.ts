@@ -6,11 +6,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
 import { allQuotes, whosaid } from './answers/whosaid';
-import { parseDateRange, parseLimit, parseQuery } from './answers/options';
+import { parseDateOption, parseDateRange, parseLimit, parseQuery } from './answers/options';
 import { openCorpus, loadSeeds } from './app';
-import { formatQuote, formatWhoSaid } from './cli/format';
-import { loadCliConfig } from './config';
-import { loadArticles } from './corpus/load';
+import { formatQuote, formatTimeline, formatWhoSaid } from './cli/format';
+import { timeline } from './answers/timeline';
+import { loadBotConfig, loadCliConfig } from './config';
+import { digest } from './answers/digest';
+import { formatDigest } from './digest/text';
+import { FeedPoller } from './ingest/poller';
+import { collectSources } from './ingest/sources';
+import { feedStatuses, formatFeeds } from './ingest/status';
+import { createTopicFilter, defaultTopicFilter, parseTerms } from './ingest/topic';
+import { FeedStore } from './storage/feeds';
 import { isUserError, UserError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { Store } from './storage/store';
@@ -25,7 +32,11 @@ export interface CliIO {
 const USAGE = `Usage:
   parley whosaid "<query>" [--speaker NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]
   parley quotes [--json]
-  parley ingest <file|folder>...
+  parley timeline [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--query TEXT] [--speaker NAME] [--json]
+  parley ingest <file|folder|.html|feed|http(s) URL>... [--topic "talks, ceasefire, …"] [--any-topic]
+  parley digest --since YYYY-MM-DD [--query WORDS] [--speaker NAME] [--json]
+  parley feeds [--poll] [--json]   the feeds of PARLEY_FEEDS: last poll, last new article, last error (--poll: poll them all now)
+  parley deploy-commands [--guild ID]   register the slash commands for one server (instant) or, without --guild, globally
 Common options: --data-dir DIR (default $PARLEY_DATA_DIR or ./data)`;
 
 const COMMON = {
@@ -92,27 +103,111 @@ export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Pro
         }
         return 0;
       }
-      case 'ingest': {
-        const { values, positionals } = parse(rest, {});
+      case 'timeline': {
+        const { values, positionals } = parse(rest, {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          query: { type: 'string' },
+          speaker: { type: 'string' },
+        });
         if (values.help) return usage(out);
-        if (positionals.length === 0) throw new UserError('ingest needs at least one article file or folder');
-        // Parse every file first: one bad file means nothing is written.
-        const articles = await loadArticles(positionals);
-        if (articles.length === 0) throw new UserError(`no article files (.md, .txt) in ${positionals.join(', ')}`);
+        if (positionals.length > 0) throw new UserError(`timeline takes no arguments; filter with --query "${positionals.join(' ')}"`);
+        parseDateRange(values.from ?? null, values.to ?? null);
+        const { index, store } = await openCorpus({ dataDir: values['data-dir'] ?? config.dataDir, logger });
+        try {
+          const answer = timeline(index, { from: values.from ?? null, to: values.to ?? null, query: values.query ?? null, speaker: values.speaker ?? null });
+          if (values.json) out(`${JSON.stringify(answer)}\n`);
+          else out(formatTimeline(answer));
+        } finally {
+          store.close();
+        }
+        return 0;
+      }
+      case 'ingest': {
+        const { values, positionals } = parse(rest, { topic: { type: 'string' }, 'any-topic': { type: 'boolean' } });
+        if (values.help) return usage(out);
+        if (positionals.length === 0) throw new UserError('ingest needs at least one article file, folder, page or feed');
+        const topic = values['any-topic'] ? null : values.topic !== undefined ? createTopicFilter({ terms: parseTerms(values.topic) }) : defaultTopicFilter;
+        // Read everything first (files, pages, feeds): one bad input means nothing is written.
+        const collected = await collectSources(positionals, { topic });
+        if (collected.articles.length === 0 && collected.skipped.length === 0) throw new UserError(`no article files (.md, .txt, .html) in ${positionals.join(', ')}`);
         const seeds = await loadSeeds();
         const store = Store.open(values['data-dir'] ?? config.dataDir);
         try {
-          const result = store.ingest(articles, seeds);
+          const result = store.ingest(collected.articles, seeds);
           const summary = {
             added: result.added.map((a) => ({ title: a.title, source: a.source, published: a.published })),
-            skipped: result.skipped.map((s) => ({ title: s.article.title, file: s.article.origin, reason: s.reason })),
+            skipped: [
+              ...collected.skipped.map((s) => ({ title: s.title, file: s.name, reason: s.reason })),
+              ...result.skipped.map((s) => ({ title: s.article.title, file: s.article.origin, reason: s.reason })),
+            ],
           };
+          for (const s of collected.skipped) logger.info({ source: s.name, reason: s.reason }, 'ingest: skipped');
           if (values.json) out(`${JSON.stringify(summary)}\n`);
           else {
             for (const a of result.added) out(`added: ${a.title} (${a.source}, ${a.published})\n`);
-            for (const s of result.skipped) out(`skipped: ${s.article.origin}: ${s.reason}\n`);
-            out(`${result.added.length} added, ${result.skipped.length} already in the corpus\n`);
+            for (const s of summary.skipped) out(`skipped: ${s.file}: ${s.reason}\n`);
+            out(`${result.added.length} added, ${result.skipped.length} already in the corpus${collected.skipped.length ? `, ${collected.skipped.length} not kept` : ''}\n`);
           }
+        } finally {
+          store.close();
+        }
+        return 0;
+      }
+      case 'deploy-commands': {
+        const { values, positionals } = parse(rest, { guild: { type: 'string' } });
+        if (values.help) return usage(out);
+        if (positionals.length > 0) throw new UserError(`deploy-commands takes no arguments (got "${positionals.join(' ')}")`);
+        const guildId = values.guild?.trim();
+        if (guildId !== undefined && !/^\d{17,20}$/.test(guildId)) throw new UserError(`--guild must be a server id (17 to 20 digits), got "${values.guild ?? ''}"`);
+        const botConfig = loadBotConfig(env);
+        // discord.js is loaded only for this command: it takes half a second to load.
+        const { deployCommands } = await import('./discord/deploy');
+        const result = await deployCommands({ config: botConfig, ...(guildId ? { guildId } : {}) });
+        const names = result.names.map((n) => `/${n}`).join(', ');
+        if (values.json) out(`${JSON.stringify(result)}\n`);
+        else if (result.scope === 'guild') out(`Registered ${names} in server ${guildId ?? ''}: usable there now.\n`);
+        else out(`Registered ${names} globally: in every server the bot is in (Discord may take a few minutes to show them).\n`);
+        return 0;
+      }
+      case 'digest': {
+        const { values, positionals } = parse(rest, { since: { type: 'string' }, query: { type: 'string' }, speaker: { type: 'string' } });
+        if (values.help) return usage(out);
+        if (positionals.length > 0) throw new UserError(`digest takes no arguments (got "${positionals.join(' ')}"); use --query to filter`);
+        if (values.since === undefined) throw new UserError('digest needs --since YYYY-MM-DD');
+        const since = parseDateOption('since', values.since) ?? '';
+        if (!since) throw new UserError('digest needs --since YYYY-MM-DD');
+        if (values.query !== undefined) parseQuery(values.query);
+        const { index, store } = await openCorpus({ dataDir: values['data-dir'] ?? config.dataDir, logger });
+        try {
+          // An article is new from when it was ingested; seeds count from their publication date.
+          const arrivals = new FeedStore(store.db).arrivals();
+          const answer = digest(index, {
+            since,
+            query: values.query ?? null,
+            speaker: values.speaker ?? null,
+            arrivedAt: (a) => arrivals.get(a.id) ?? `${a.published}T00:00:00.000Z`,
+          });
+          out(values.json ? `${JSON.stringify(answer)}\n` : formatDigest(answer));
+        } finally {
+          store.close();
+        }
+        return 0;
+      }
+      case 'feeds': {
+        const { values, positionals } = parse(rest, { poll: { type: 'boolean' } });
+        if (values.help) return usage(out);
+        if (positionals.length > 0) throw new UserError(`feeds takes no arguments (got "${positionals.join(' ')}"); list feeds in PARLEY_FEEDS`);
+        const store = Store.open(values['data-dir'] ?? config.dataDir);
+        try {
+          const feeds = new FeedStore(store.db);
+          if (values.poll) {
+            const clock = { now: () => Date.now(), setTimeout: () => ({ cancel: () => undefined }) };
+            const poller = new FeedPoller({ store, feeds, seeds: await loadSeeds(), clock, logger, intervalMinutes: config.feedIntervalMinutes });
+            for (const url of config.feeds) await poller.pollFeed(url);
+          }
+          const statuses = feedStatuses(config.feeds, feeds);
+          out(values.json ? `${JSON.stringify({ feeds: statuses })}\n` : formatFeeds(statuses));
         } finally {
           store.close();
         }
@@ -124,7 +219,7 @@ export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Pro
       case '-h':
         return usage(out, command === undefined ? 2 : 0, command === undefined ? err : out);
       default:
-        throw new UserError(`unknown command "${command}" (try: whosaid, quotes, ingest)`);
+        throw new UserError(`unknown command "${command}" (try: whosaid, quotes, ingest, digest, feeds)`);
     }
   } catch (error) {
     if (isUserError(error)) {

@@ -11,6 +11,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Discord's default REST base URL (discord.js appends /v10). */
 export const DEFAULT_DISCORD_API = 'https://discord.com/api';
 export const DEFAULT_DATA_DIR = './data';
+/** Minutes between polls of each feed, unless PARLEY_FEED_INTERVAL says otherwise. */
+export const DEFAULT_FEED_INTERVAL = 15;
 
 const snowflake = (name: string, how: string) =>
   z.string({ error: `${name} is not set: ${how}` }).trim().regex(/^\d{17,20}$/, { message: `${name} must be a Discord id (17 to 20 digits): ${how}` });
@@ -18,6 +20,20 @@ const snowflake = (name: string, how: string) =>
 const common = {
   PARLEY_DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  PARLEY_FEEDS: z
+    .string()
+    .default('')
+    .transform((v) => [...new Set(v.split(/[\s,]+/).filter((u) => u.length > 0))])
+    .refine((urls) => urls.every((u) => /^https?:\/\/[^\s/]+/i.test(u) && URL.canParse(u)), {
+      message: 'PARLEY_FEEDS must list feed URLs (http or https), separated by commas or spaces',
+    }),
+  PARLEY_FEED_INTERVAL: z
+    .string()
+    .default(String(DEFAULT_FEED_INTERVAL))
+    .refine((v) => /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 1440, {
+      message: 'PARLEY_FEED_INTERVAL must be a whole number of minutes from 1 to 1440 (default 15)',
+    })
+    .transform(Number),
 };
 
 const TOKEN_HELP = 'create a bot at https://discord.com/developers/applications (Bot → Reset Token) and put it in .env as DISCORD_TOKEN=…';
@@ -45,12 +61,21 @@ const BotEnv = z.object({
 
 const CliEnv = z.object(common);
 
-export interface CliConfig {
+/** The feeds to poll (common to the CLI and the bot). */
+export interface FeedsConfig {
+  /** Feed URLs (PARLEY_FEEDS, comma- or space-separated). */
+  feeds: string[];
+  /** Minutes between polls of each feed (PARLEY_FEED_INTERVAL, default 15). */
+  feedIntervalMinutes: number;
+}
+
+export interface CliConfig extends FeedsConfig {
   dataDir: string;
   logLevel: LogLevel;
 }
 
-export interface BotConfig extends CliConfig {
+/** `loadBotConfig` always fills the feed settings; they are optional only so configs built in code stay valid. */
+export interface BotConfig extends Omit<CliConfig, keyof FeedsConfig>, Partial<FeedsConfig> {
   token: string;
   applicationId: string;
   guildId: string | undefined;
@@ -76,7 +101,12 @@ function clean(env: Env): Env {
 export function loadCliConfig(env: Env): CliConfig {
   const parsed = CliEnv.safeParse(clean(env));
   if (!parsed.success) throw new UserError(firstIssue(parsed.error));
-  return { dataDir: parsed.data.PARLEY_DATA_DIR, logLevel: parsed.data.LOG_LEVEL };
+  return {
+    dataDir: parsed.data.PARLEY_DATA_DIR,
+    logLevel: parsed.data.LOG_LEVEL,
+    feeds: parsed.data.PARLEY_FEEDS,
+    feedIntervalMinutes: parsed.data.PARLEY_FEED_INTERVAL,
+  };
 }
 
 export function loadBotConfig(env: Env): BotConfig {
@@ -86,6 +116,8 @@ export function loadBotConfig(env: Env): BotConfig {
   return {
     dataDir: d.PARLEY_DATA_DIR,
     logLevel: d.LOG_LEVEL,
+    feeds: d.PARLEY_FEEDS,
+    feedIntervalMinutes: d.PARLEY_FEED_INTERVAL,
     token: d.DISCORD_TOKEN,
     applicationId: d.DISCORD_APPLICATION_ID,
     guildId: d.DISCORD_GUILD_ID,
