@@ -30,7 +30,7 @@ import { findQuoteSpans, type QuoteSpan } from './extract';
 import { type Gender, genderOf, pronounGender } from './gender';
 
 /** Verbs that introduce speech, in the forms news uses (matched in lower case only). */
-const SPEECH_VERB = String.raw`(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|continued|continues|asked|asks|replied|replies|answered|answers|insisted|insists|warned|warns|argued|argues|claimed|claims|wrote|writes|declared|declares|announced|announces|remarked|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|acknowledged|admitted|commented|observed|suggested|recalled|concluded|urged|cautioned|confirmed|denied|tweeted|posted|responded|quipped|complained|predicted|vowed|pledged|promised|conceded|affirmed|asserted|maintained|reiterated|repeated|joked|shouted|told|countered|retorted|boasted|lamented|mused|objected|pointed out|went on|summed up)`;
+const SPEECH_VERB = String.raw`(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|explained|explains|continued|continues|asked|asks|replied|replies|answered|answers|insisted|insists|warned|warns|argued|argues|claimed|claims|wrote|writes|declared|declares|announced|announces|remarked|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|acknowledged|admitted|commented|observed|suggested|recalled|concluded|urged|cautioned|confirmed|denied|tweeted|posted|responded|quipped|complained|predicted|vowed|pledged|promised|conceded|affirmed|asserted|maintained|reiterated|repeated|joked|shouted|told|countered|retorted|boasted|lamented|mused|objected|pointed out|went on|summed up|specified|clarified|revealed|underlined|underscored|elaborated|recounted|disclosed|wrote back)`;
 /** Verbs that frame a partial quotation in paraphrase ("called the talks a “positive” development"). */
 const FRAMING_VERB = String.raw`(?:${SPEECH_VERB}|called|calls|calling|described|describes|describing|saying|adding|writing|warning|noting|insisting|arguing|claiming|accused|accuses|accusing|praised|praises|dismissed|dismisses|dismissing|rejected|rejects|labell?ed|branded|hailed|welcomed|welcomes|condemned|critici[sz]ed|expressed|termed|dubbed|referred to|characteri[sz]ed|blamed|slammed|demanded|proposed|promising|pledging|vowing|urging|telling|stressing|emphasi[sz]ing|acknowledging|threatened|threatening|signalled|signaled|framed|deemed|posting|tweeting|replying|responding|answering|declaring|announcing|asking)`;
 
@@ -123,7 +123,7 @@ function describe(role: string | null): { country: string | null; cls: string | 
   const r = role.toLowerCase();
   let country: string | null = null;
   for (const w of r.split(/\s+/)) {
-    const c = COUNTRY_OF[w];
+    const c = COUNTRY_OF[w] ?? COUNTRY_OF[w.replace(/[’']s$/, '')];
     if (c) {
       country = c;
       break;
@@ -160,6 +160,9 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
   for (const r of ranges) out = out.slice(0, r.start) + ' '.repeat(Math.max(0, r.end - r.start)) + out.slice(r.end);
   return out;
 }
+
+/** A leading subordinate clause, which holds no subject of the sentence ("Asked whether Putin had agreed, he replied"). */
+const LEADING_SUBORDINATE = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i;
 
 /** A verb-like word right after a subject ("Zelensky has continued", "Peskov told"). */
 const VERB_AFTER_SUBJECT = new RegExp(
@@ -374,9 +377,20 @@ export class ArticleAttributor {
     if (adjacent) return this.person(adjacent.key);
     const lastWord = /(\S+)$/.exec(trimmed)?.[1] ?? '';
     if (PRONOUN_RE.test(lastWord)) {
-      // "Zelenskyy has not rejected the plan, but … he said": the sentence's own subject comes first.
-      const own = this.sentenceSubject(masked, sentenceStart, headEnd - lastWord.length, mentions);
       const want = pronounGender(lastWord);
+      // "… a word Mr. Ushakov echoed in remarks in which he also said": the nearest clause subject
+      // before the pronoun in the same sentence; else the sentence's own subject; else the focus.
+      const lead = LEADING_SUBORDINATE.exec(masked.slice(sentenceStart, headEnd));
+      const from = sentenceStart + (lead ? lead[0].length : 0);
+      const before = mentions.filter((m) => m.start >= from && m.end <= headEnd - lastWord.length);
+      for (let i = before.length - 1; i >= 0; i -= 1) {
+        const m = before[i]!;
+        const g = this.persons.get(m.key)?.gender ?? null;
+        if ((g === null || g === want) && VERB_AFTER_SUBJECT.test(masked.slice(m.end, headEnd - lastWord.length).replace(/^,[^,]{1,120}(?=,)/, ''))) {
+          if (!/^\s*(?:and|or)\s/.test(masked.slice(m.end, m.end + 6))) return this.person(m.key);
+        }
+      }
+      const own = this.sentenceSubject(masked, sentenceStart, headEnd - lastWord.length, mentions);
       if (own && !own.key.startsWith('org:')) {
         const g = this.persons.get(own.key)?.gender ?? null;
         if (g === null || g === want) return own;
@@ -401,7 +415,7 @@ export class ArticleAttributor {
     const head = masked.slice(sentenceStart, limit);
     const pronoun = /^\s*(?:[^,]{0,120},\s*)?([Hh]e|[Ss]he|[Tt]hey)\s+\p{Ll}/u.exec(head);
     // A leading subordinate clause ("Asked whether Putin had agreed, he replied") holds no subject.
-    const subordinate = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i.exec(head);
+    const subordinate = LEADING_SUBORDINATE.exec(head);
     const from = sentenceStart + (subordinate ? subordinate[0].length : 0);
     const inSentence = mentions.filter((m) => m.start >= from && m.end <= limit + 1);
     for (const m of inSentence) {
@@ -410,9 +424,17 @@ export class ArticleAttributor {
       const stop = /[.!?](?:\s|$)/.exec(after);
       if (stop) after = after.slice(0, stop.index + 1);
       if (/^[’']s\b/.test(after)) continue;
-      const appositive = /^,[^,;“”"]{1,120},/.exec(after);
-      if (appositive) after = after.slice(appositive[0].length);
       if (VERB_AFTER_SUBJECT.test(after)) return this.person(m.key);
+      // An appositive or relative clause, possibly with commas of its own ("Kirill Dmitriev, the
+      // head of the fund, who was not in the delegation, told reporters"): the verb after a comma.
+      if (/^,/.test(after)) {
+        for (const c of after.matchAll(/,/g)) {
+          if ((c.index ?? 0) === 0) continue;
+          if ((c.index ?? 0) > 240) break;
+          if (/[“”"]/.test(after.slice(0, c.index))) break;
+          if (VERB_AFTER_SUBJECT.test(after.slice(c.index ?? 0)) && !/^,\s+(?:who|which|whose)\b/.test(after.slice(c.index ?? 0))) return this.person(m.key);
+        }
+      }
     }
     if (pronoun?.[1]) return this.resolvePronoun(pronoun[1]);
     // A description as subject: "The US president did not say …".
@@ -436,6 +458,8 @@ export class ArticleAttributor {
     const out: AttributedQuote[] = [];
     let previousParagraphSpeaker: { paragraph: number; speaker: Attribution } | null = null;
     let introducer: { paragraph: number; speaker: Attribution } | null = null;
+    /** The person the previous paragraph reported speaking ("Umerov said that …"), for a quotation standing alone after it. */
+    let previousSpeech: { paragraph: number; speaker: Attribution } | null = null;
 
     for (let pi = 0; pi < paragraphs.length; pi += 1) {
       const para = paragraphs[pi]!;
@@ -450,7 +474,9 @@ export class ArticleAttributor {
       const sentences = sentenceRanges(para);
       const own = spans.filter((s) => s.paragraph === pi);
       let lastInParagraph: Attribution | null = null;
-      const onlyQuote = masked.replace(/[\s.,;:!?—–-]+/g, '').length === 0;
+      // A paragraph that is only a quotation (or "Quote: “…”") continues the speaker before it.
+      const onlyQuote = masked.replace(/^\s*(?:quote|quoted|direct speech)\s*:/i, '').replace(/[\s.,;:!?—–-]+/g, '').length === 0;
+      let speechSubject: Attribution | null = null;
 
       for (const sentence of sentences) {
         const inSentence = own.filter((s) => s.start >= sentence.start && s.start < sentence.end);
@@ -485,6 +511,9 @@ export class ArticleAttributor {
             tryRule('continues-previous-paragraph', () =>
               onlyQuote && previousParagraphSpeaker?.paragraph === pi - 1 ? previousParagraphSpeaker.speaker : undefined,
             );
+            tryRule('speech-of-previous-paragraph', () =>
+              onlyQuote && previousSpeech?.paragraph === pi - 1 ? previousSpeech.speaker : undefined,
+            );
             tryRule('introduced-by-previous-paragraph', () =>
               span.start <= 1 && introducer?.paragraph === pi - 1 ? introducer.speaker : undefined,
             );
@@ -501,7 +530,11 @@ export class ArticleAttributor {
         // What this sentence was about, for the pronouns of the next ones: its subject, then its speakers.
         const subject = this.sentenceSubject(masked, sentence.start, sentence.end, mentions);
         this.remember(subject);
+        // "…, Russian Presidential Aide Yury Ushakov told reporters.": the one reporting is in focus.
+        const closing = this.fromClosingClause(masked.slice(sentence.start, sentence.end), sentence.start, mentions);
+        if (closing) this.remember(closing);
         for (const a of spoke) this.remember(a);
+        if (closing || spoke.length > 0 || (subject && !subject.key.startsWith('org:'))) speechSubject = spoke[spoke.length - 1] ?? closing ?? this.speechSubjectOf(masked, sentence, mentions) ?? speechSubject;
       }
 
       introducer = null;
@@ -511,6 +544,7 @@ export class ArticleAttributor {
         const frame = this.fromBefore(masked, masked.slice(lastSentence.start, tail.length), tail.length, lastSentence.start, mentions, false);
         if (frame) introducer = { paragraph: pi, speaker: frame };
       }
+      previousSpeech = speechSubject ? { paragraph: pi, speaker: speechSubject } : null;
       if (lastInParagraph) previousParagraphSpeaker = { paragraph: pi, speaker: lastInParagraph };
       else if (!onlyQuote) previousParagraphSpeaker = null;
     }
@@ -534,7 +568,7 @@ export class ArticleAttributor {
   /** "…,” Peskov said", "…,” said Peskov", "…,” Zakharova was quoted by TASS as saying". */
   private fromAfter(span: QuoteSpan, after: string, offset: number, mentions: readonly Mention[], partial: boolean): Verdict {
     // A partial quotation is followed by the reporter's sentence, not by a said-clause, unless a comma closes it.
-    if (partial && !/^\s*[,—–-]/.test(after)) return undefined;
+    if (partial && !/^\s*[,—–-]/.test(after) && !/,$/.test(span.text)) return undefined;
     // A quotation that ends its sentence is followed by a new sentence, unless a said-clause comes straight after.
     const m = AFTER_CLAUSE.exec(after);
     if (!m) return undefined;
@@ -581,7 +615,15 @@ export class ArticleAttributor {
     // The last speech (or, for a partial quotation, framing) verb before the quotation.
     const verbs = [...sentenceBefore.matchAll(FRAMING_RE)].filter((v) => partial || SPEECH_RE.test(v[0]) || /ing$/.test(v[0]) || /^(?:called|described)$/.test(v[0]));
     const lastVerb = verbs[verbs.length - 1];
-    if (!lastVerb) return undefined;
+    if (!lastVerb) {
+      // "Hours later, he went further: “…”", "Sybiha reacted on X: “…”": a clause about a person
+      // that ends in a colon introduces their words.
+      if (!partial && /:\s*$/.test(sentenceBefore)) {
+        const who = this.sentenceSubject(masked, sentenceStart, quoteStart, mentions);
+        if (who && !who.key.startsWith('org:')) return who;
+      }
+      return undefined;
+    }
     const verbAt = sentenceStart + (lastVerb.index ?? 0);
     const tail = sentenceBefore.slice((lastVerb.index ?? 0) + lastVerb[0].length);
     // A participle ("…, writing that", "…, saying") has the sentence's subject.
@@ -610,7 +652,27 @@ export class ArticleAttributor {
       const subject = this.sentenceSubject(masked, sentenceStart, verbAt, mentions);
       if (subject !== undefined) return subject;
     }
-    return this.subjectOfVerb(masked, sentenceStart, verbAt, mentions);
+    const subject = this.subjectOfVerb(masked, sentenceStart, verbAt, mentions);
+    // "Medinsky told journalists that Moscow had proposed a ceasefire “in certain areas”": a place
+    // standing for a side is not the speaker; the one reporting it is.
+    if (subject === null && partial && verbs.length > 1) {
+      const head = sentenceBefore.slice(0, lastVerb.index ?? 0).trimEnd().replace(/\s+(?:had|has|have|would|will|was|is)$/, '');
+      if (/(?:^|\s)(?:Moscow|Kyiv|Kiev|Washington|Russia|Ukraine|Brussels|Beijing|London|Paris|Berlin|the Kremlin)$/.test(head)) {
+        const earlier = verbs.slice(0, -1).reverse().find((v) => SPEECH_RE.test(v[0]));
+        if (earlier) return this.subjectOfVerb(masked, sentenceStart, sentenceStart + (earlier.index ?? 0), mentions);
+      }
+    }
+    return subject;
+  }
+
+  /** The person a sentence reports speaking: the subject of its last speech verb, when a person. */
+  private speechSubjectOf(masked: string, sentence: { start: number; end: number }, mentions: readonly Mention[]): Attribution | undefined {
+    const text = masked.slice(sentence.start, sentence.end);
+    const verbs = [...text.matchAll(new RegExp(SPEECH_RE.source, 'g'))];
+    const last = verbs[verbs.length - 1];
+    if (!last) return undefined;
+    const who = this.subjectOfVerb(masked, sentence.start, sentence.start + (last.index ?? 0), mentions);
+    return who && !who.key.startsWith('org:') ? who : undefined;
   }
 
   /** "… discussed “the next steps”, the Russian Foreign Ministry said in a statement." */
@@ -621,6 +683,8 @@ export class ArticleAttributor {
       const v = this.resolvePhrase(m[1], offset + (m.index ?? 0) + m[0].indexOf(m[1]), mentions);
       if (v !== undefined) return v;
     }
+    const according = /,\s*according to ([^,;“”"]{1,80}?)[.!?]?\s*$/.exec(r);
+    if (according?.[1]) return this.resolvePhrase(according[1], offset + (according.index ?? 0) + according[0].indexOf(according[1]), mentions) ?? null;
     const vf = CLOSING_VERB_FIRST.exec(r);
     if (vf?.[1]) return this.resolvePhrase(vf[1], offset + (vf.index ?? 0) + vf[0].indexOf(vf[1]), mentions);
     return undefined;

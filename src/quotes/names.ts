@@ -99,6 +99,11 @@ function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(w) || ROLE_WORDS.has(w.replace(/\.$/, ''));
 }
 
+/** An organisation's acronym ("SBU", "IAEA", "OSCE"): part of a role when a role word follows. */
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,6}$/u.test(word);
+}
+
 /** "Hungary’s", "Zelensky’s": a possessive in front of a role belongs to the role ("Hungary’s Foreign Minister"). */
 function isPossessive(word: string): boolean {
   return /^\p{Lu}[\p{L}.-]*[’']s$/u.test(word);
@@ -122,8 +127,11 @@ export function foldName(name: string): string {
 }
 
 /** The role, trimmed of leading articles and possessives ("his top negotiator" → "top negotiator"). */
+/** Honorifics: they make a lone surname a person ("Mr. Rubio", "Sir Keir") but are not a role. */
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
+
 export function cleanRole(words: readonly string[]): string | null {
-  const out = [...words];
+  const out = words.filter((w) => !HONORIFICS.has(bare(w)));
   while (out.length > 0 && /^(the|a|an|his|her|their|its|and|of|for|to|in|on|at)$/i.test(out[0] ?? '')) out.shift();
   while (out.length > 0 && /^(the|a|an|and|of|for|to|in|on|at)$/i.test(out[out.length - 1] ?? '')) out.pop();
   if (!out.some((w) => ROLE_NOUNS.has(bare(w)))) return null;
@@ -167,7 +175,11 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
     while (words.length > 0 && FUNCTION_WORDS.has(bare(words[0]!.w)) && !isRoleWord(words[0]!.w)) words.shift();
     // Role words in front of the name.
     let i = 0;
-    while (i < words.length - 1 && (isRoleWord(words[i]!.w) || (isPossessive(words[i]!.w) && isRoleWord(words[i + 1]!.w)))) i += 1;
+    while (
+      i < words.length - 1 &&
+      (isRoleWord(words[i]!.w) || ((isPossessive(words[i]!.w) || isAcronym(words[i]!.w)) && isRoleWord(words[i + 1]!.w)))
+    )
+      i += 1;
     if (i === words.length - 1 && isRoleWord(words[i]!.w)) continue;
     let nameWords = words.slice(i);
     const roleWords = words.slice(0, i).map((x) => x.w);
@@ -178,12 +190,17 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
     if (NON_PERSON_HEADS.has(last)) continue;
     if (nameWords.some((x) => isRoleWord(x.w) && !known.has(foldName(x.w)))) continue;
     if (nameWords.some((x) => /^\p{Lu}\.(\p{Lu}\.)+$/u.test(x.w))) continue;
-    const lastEnd = nameWords[nameWords.length - 1]!.start + nameWords[nameWords.length - 1]!.w.length;
-    const role = cleanRole(roleWords) ?? appositiveRole(text.slice(lastEnd, lastEnd + 120));
+    let lastEnd = nameWords[nameWords.length - 1]!.start + nameWords[nameWords.length - 1]!.w.length;
+    // "President Volodymyr Zelensky of Ukraine", "Chancellor Olaf Scholz of Germany": the country
+    // belongs to the role, and the mention runs to its end.
+    const ofCountry = roleWords.length > 0 ? /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)/u.exec(text.slice(lastEnd, lastEnd + 60)) : null;
+    const baseRole = cleanRole(roleWords);
+    const role = baseRole ? (ofCountry ? `${baseRole} of ${ofCountry[1]}` : baseRole) : appositiveRole(text.slice(lastEnd, lastEnd + 120));
+    if (ofCountry && baseRole) lastEnd += ofCountry[0].length;
     const surname = foldName(nameWords[nameWords.length - 1]!.w);
     const lone = nameWords.length === 1;
-    // A lone word is a person only when known, or when a title stands before it ("President Trump").
-    if (lone && !known.has(surname) && !cleanRole(roleWords)) continue;
+    // A lone word is a person only when known, or when a title stands before it ("President Trump", "Mr. Rubio").
+    if (lone && !known.has(surname) && !cleanRole(roleWords) && !roleWords.some((w) => HONORIFICS.has(bare(w)))) continue;
     // "United States-brokered", "Trump-backed": a hyphen into lower case makes an adjective, not a name.
     if (nameWords.some((x) => /-\p{Ll}/u.test(x.w))) continue;
     const first = nameWords[0]!;
@@ -194,7 +211,7 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
       name,
       role,
       start: words[0]!.start,
-      end: lastWord.start + lastWord.w.length,
+      end: Math.max(lastEnd, lastWord.start + lastWord.w.length),
       nameStart: first.start,
     });
   }
