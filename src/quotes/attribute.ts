@@ -161,6 +161,17 @@ function blank(text: string, ranges: readonly { start: number; end: number }[]):
   return out;
 }
 
+/** A sentence ends inside the text: a terminal mark before a space, not after an abbreviation or an initial. */
+function hasSentenceBreak(text: string): boolean {
+  return /[!?]\s/.test(text) || /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof|U\.S|\p{Lu}))\.\s/u.test(text);
+}
+
+/** Index of the first sentence end in a text (a terminal mark not after an abbreviation or an initial), or -1. */
+function sentenceEnd(text: string): number {
+  const m = /[!?](?=\s|$)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof|U\.S|\p{Lu}))\.(?=\s|$)/u.exec(text);
+  return m ? m.index : -1;
+}
+
 /** A leading subordinate clause, which holds no subject of the sentence ("Asked whether Putin had agreed, he replied"). */
 const LEADING_SUBORDINATE = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i;
 
@@ -421,8 +432,8 @@ export class ArticleAttributor {
     for (const m of inSentence) {
       if (pronoun && sentenceStart + (pronoun.index ?? 0) + pronoun[0].length - 3 < m.start) break;
       let after = masked.slice(m.end, Math.min(masked.length, m.end + 160));
-      const stop = /[.!?](?:\s|$)/.exec(after);
-      if (stop) after = after.slice(0, stop.index + 1);
+      const stop = sentenceEnd(after);
+      if (stop >= 0) after = after.slice(0, stop + 1);
       if (/^[’']s\b/.test(after)) continue;
       if (VERB_AFTER_SUBJECT.test(after)) return this.person(m.key);
       // An appositive or relative clause, possibly with commas of its own ("Kirill Dmitriev, the
@@ -438,7 +449,7 @@ export class ArticleAttributor {
     }
     if (pronoun?.[1]) return this.resolvePronoun(pronoun[1]);
     // A description as subject: "The US president did not say …".
-    const described = /^\s*((?:[Tt]he|[Hh]er|[Hh]is)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))\s+\p{Ll}/u.exec(head);
+    const described = /^\s*((?:[Tt]he|[Hh]er|[Hh]is)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))(?:,[^,]{1,60},)?\s+\p{Ll}/u.exec(head);
     if (described?.[1]) {
       const person = this.describedPerson(described[1]);
       if (person) return person;
@@ -588,7 +599,7 @@ export class ArticleAttributor {
       return this.resolvePhrase(obj[1], offset + lead + verb.length + 1, mentions);
     }
     // The words before the verb must read as a subject: no sentence break, at most an appositive.
-    if (/[.!?]\s/.test(subject) || /[“”"]/.test(subject)) return undefined;
+    if (hasSentenceBreak(subject) || /[“”"]/.test(subject)) return undefined;
     if ((subject.match(/,/g) ?? []).length > 2) return undefined;
     const v = this.resolvePhrase(subject, offset + lead, mentions);
     if (v === undefined && /,/.test(subject)) return undefined;

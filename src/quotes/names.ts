@@ -205,7 +205,9 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
     if (nameWords.some((x) => /-\p{Ll}/u.test(x.w))) continue;
     const first = nameWords[0]!;
     const lastWord = nameWords[nameWords.length - 1]!;
-    const name = nameWords.map((x) => x.w.replace(/[’']s$/, '').replace(/\.$/, '')).join(' ');
+    // Middle initials ("Sergey V. Lavrov") are dropped from the name: one person, one name.
+    const shown = nameWords.filter((x, k) => !(k > 0 && k < nameWords.length - 1 && /^\p{Lu}\.?$/u.test(x.w)));
+    const name = shown.map((x) => x.w.replace(/[’']s$/, '').replace(/\.$/, '')).join(' ');
     if (!lone) known.add(surname);
     mentions.push({
       name,
