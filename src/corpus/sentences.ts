@@ -101,4 +101,4 @@ const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
 ]);
 
 /** A said-clause that follows a quotation: "Peskov told", "the American president said", "said Peskov". */
-const SAID_CLAUSE = /^(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:the|a)\s+(?:[\p{L}.'’-]+\s+){1,4}|(?:he|she|they)\s+)?(?:also\s+)?(?:said|says|told|tells|added|adds|asked|asks|continued|wrote|explained|insisted|warned|stated|noted|replied|was quoted)\b/u;
+const SAID_CLAUSE = /^(?:\p{Lu}[\p{L}.'’-]*\s+(?:[\p{L}.'’-]+\s+){0,5}|(?:the|a)\s+(?:[\p{L}.'’-]+\s+){1,4}|(?:he|she|they)\s+)?(?:also\s+)?(?:said|says|told|tells|added|adds|asked|asks|continued|wrote|explained|insisted|warned|stated|noted|replied|was quoted)\b/u;

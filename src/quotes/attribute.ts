@@ -74,6 +74,11 @@ const INSTITUTIONS: readonly { re: RegExp; name: string }[] = [
   { re: /^(?:the )?(?:ukrainian |russian |u\.s\. |us |american )?(?:government|embassy)$/i, name: '' },
 ];
 
+const DEMONYM: Record<string, string> = {
+  russia: 'russian', ukraine: 'ukrainian', america: 'american', britain: 'british', france: 'french',
+  germany: 'german', china: 'chinese', turkey: 'turkish', poland: 'polish', hungary: 'hungarian',
+};
+
 /** What an article says about one person. */
 interface Person {
   key: string;
@@ -112,7 +117,7 @@ const COUNTRY_OF: Record<string, string> = {
   hungarian: 'hu', hungary: 'hu', finnish: 'fi', finland: 'fi', italian: 'it', italy: 'it', nato: 'nato',
 };
 const ROLE_CLASS: Record<string, string> = {
-  president: 'leader', leader: 'leader', chancellor: 'leader', premier: 'leader', head: 'leader',
+  president: 'leader', 'president-elect': 'leader', leader: 'leader', chancellor: 'leader', premier: 'leader', head: 'leader',
   spokesman: 'spokesperson', spokeswoman: 'spokesperson', spokesperson: 'spokesperson',
   minister: 'minister', diplomat: 'minister', envoy: 'envoy', negotiator: 'envoy', secretary: 'secretary',
   chief: 'chief', adviser: 'adviser', advisor: 'adviser', aide: 'adviser', ambassador: 'ambassador',
@@ -171,6 +176,12 @@ function sentenceEnd(text: string): number {
   const m = /[!?](?=\s|$)|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof|U\.S|\p{Lu}))\.(?=\s|$)/u.exec(text);
   return m ? m.index : -1;
 }
+
+/** Marks, in the focus list, a person the text describes but does not name. */
+const UNKNOWN: Attribution = { key: '?', name: '?', role: null };
+/** A sentence whose subject is a person described but not named ("The former comedian played …"). */
+const UNNAMED_PERSON_SUBJECT =
+  /^\s*(?:[Tt]he|[Aa]n?)\s+(?:[\p{L}’'-]+\s+){0,3}(?:comedian|actor|politician|veteran|businessman|billionaire|tycoon|lawyer|former \p{L}+|\d{2}-year-old|man|woman|president|leader|minister|diplomat|envoy|official|spokesman|spokeswoman)\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?\p{Ll}+/u;
 
 /** A leading subordinate clause, which holds no subject of the sentence ("Asked whether Putin had agreed, he replied"). */
 const LEADING_SUBORDINATE = /^\s*(?:asked|when|while|after|before|if|although|though|as|since|because|despite|speaking|writing|following|unlike|like|with|once|until|whether)\b[^,]{0,160},/i;
@@ -237,6 +248,11 @@ export class ArticleAttributor {
 
   private remember(a: Attribution | null | undefined): void {
     if (!a) return;
+    if (a === UNKNOWN) {
+      this.salience.push(UNKNOWN);
+      if (this.salience.length > 12) this.salience.shift();
+      return;
+    }
     const i = this.salience.findIndex((x) => x.key === a.key);
     if (i >= 0) this.salience.splice(i, 1);
     this.salience.push(a);
@@ -252,6 +268,7 @@ export class ArticleAttributor {
     }
     for (let i = this.salience.length - 1; i >= 0 && i >= this.salience.length - 6; i -= 1) {
       const a = this.salience[i]!;
+      if (a === UNKNOWN) return null;
       if (a.key.startsWith('org:')) continue;
       const g = this.persons.get(a.key)?.gender ?? genderOf(a.name, a.role);
       if (g === null || g === want) {
@@ -266,7 +283,13 @@ export class ArticleAttributor {
   }
 
   private institution(phrase: string): Attribution | null {
-    const lower = phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim();
+    const lower = phrase
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, '')
+      .replace(/^(russia|ukraine|america|britain|france|germany|china|turkey|poland|hungary)[’']s\s+/, (_m, c: string) => `${DEMONYM[c] ?? c} `)
+      // "a Downing Street spokesperson", "the Kremlin press service": the institution's own voice.
+      .replace(/\s+(?:spokesperson|spokesman|spokeswoman|press (?:office|service|secretary)|statement|readout)$/, '')
+      .trim();
     // "the ministry said": the ministry the article spoke of last.
     const bareHead = /^(ministry|department|office|agency|embassy|government)$/.exec(lower);
     if (bareHead) return [...this.salience].reverse().find((a) => a.key.startsWith('org:') && a.name.toLowerCase().endsWith(bareHead[1]!)) ?? null;
@@ -334,7 +357,10 @@ export class ArticleAttributor {
     const inside = mentions.filter((m) => m.start >= start - 1 && m.end <= end + 1);
     // "Rustem Umerov, secretary of the council," / "A White House spokesperson, Anna Kelly".
     const first = inside[0];
-    if (first && first.start <= start + 1 && (first.end >= end - 1 || /^,[^,]{1,120}$/.test(text.slice(first.end - start)))) return this.person(first.key);
+    // "Rustem Umerov, secretary of the council", "Mikael Sundqvist of the Swedish Institute".
+    if (first && first.start <= start + 1 && (first.end >= end - 1 || /^(?:,|\s+(?:of|from|at|with)\s)[^,]{1,120}(?:,[^,]{1,60})?$/.test(text.slice(first.end - start)))) {
+      return this.person(first.key);
+    }
     const last = inside[inside.length - 1];
     if (last && last.end >= end - 1) return this.person(last.key);
     const words = text.split(/\s+/);
@@ -382,7 +408,7 @@ export class ArticleAttributor {
       head = body.slice(0, comma);
       end = sentenceStart + comma;
     }
-    const trimmed = head.replace(/\s+$/, '');
+    const trimmed = head.replace(/\s*\([^()]{1,40}\)\s*$/, '').replace(/\s+$/, '');
     const headEnd = sentenceStart + trimmed.length;
     const adjacent = mentions.find((m) => m.end >= headEnd - 1 && m.end <= headEnd + 1 && m.start >= sentenceStart);
     if (adjacent) return this.person(adjacent.key);
@@ -397,6 +423,9 @@ export class ArticleAttributor {
       for (let i = before.length - 1; i >= 0; i -= 1) {
         const m = before[i]!;
         const g = this.persons.get(m.key)?.gender ?? null;
+        // Not the object of a preposition or a relative clause ("briefed by his chief of staff Andriy Yermak").
+        const clauseStart = Math.max(masked.lastIndexOf(',', m.start), sentenceStart);
+        if (/\b(?:who|which|whose|by|with|to|of|from|for|at|about)\s+(?:[\p{L}’'.-]+\s+){0,5}$/u.test(masked.slice(clauseStart, m.start))) continue;
         if ((g === null || g === want) && VERB_AFTER_SUBJECT.test(masked.slice(m.end, headEnd - lastWord.length).replace(/^,[^,]{1,120}(?=,)/, ''))) {
           if (!/^\s*(?:and|or)\s/.test(masked.slice(m.end, m.end + 6))) return this.person(m.key);
         }
@@ -435,6 +464,8 @@ export class ArticleAttributor {
       const stop = sentenceEnd(after);
       if (stop >= 0) after = after.slice(0, stop + 1);
       if (/^[’']s\b/.test(after)) continue;
+      // "Sen. Jeanne Shaheen (D-N.H.), the top Democrat …, said".
+      after = after.replace(/^\s*\([^()]{1,40}\)/, '');
       if (VERB_AFTER_SUBJECT.test(after)) return this.person(m.key);
       // An appositive or relative clause, possibly with commas of its own ("Kirill Dmitriev, the
       // head of the fund, who was not in the delegation, told reporters"): the verb after a comma.
@@ -448,6 +479,9 @@ export class ArticleAttributor {
       }
     }
     if (pronoun?.[1]) return this.resolvePronoun(pronoun[1]);
+    // "The conversation had been “very useful,” he told television": a pronoun that speaks.
+    const speaking = new RegExp(String.raw`(?:^|[^\p{L}])([Hh]e|[Ss]he)\s+(?:also\s+)?${SPEECH_VERB}\b`, 'u').exec(head);
+    if (speaking?.[1]) return this.resolvePronoun(speaking[1]);
     // A description as subject: "The US president did not say …".
     const described = /^\s*((?:[Tt]he|[Hh]er|[Hh]is)\s+(?:[\p{L}.’'-]+\s+){0,4}?(?:president|leader|spokesman|spokeswoman|spokesperson|minister|chancellor|envoy|negotiator|secretary|diplomat|adviser|aide))(?:,[^,]{1,60},)?\s+\p{Ll}/u.exec(head);
     if (described?.[1]) {
@@ -455,7 +489,7 @@ export class ArticleAttributor {
       if (person) return person;
     }
     // An institution as subject: "The Kremlin said …", "Downing Street said …".
-    const inst = /^\s*((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}(?:\s+(?:side|ministry|office))?)\s+(?:has |had |also )?\p{Ll}+/u.exec(head);
+    const inst = /^\s*((?:[Tt]he\s+|[Aa]n?\s+)?\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.]*){0,3}(?:\s+(?:side|ministry|office|foreign ministry|defen[cs]e ministry|spokesperson|spokesman|spokeswoman|press service))?)\s+(?:has |had |also |was |is )?\p{Ll}+/u.exec(head);
     if (inst?.[1]) {
       const org = this.institution(inst[1]);
       if (org) return org;
@@ -541,10 +575,17 @@ export class ArticleAttributor {
         // What this sentence was about, for the pronouns of the next ones: its subject, then its speakers.
         const subject = this.sentenceSubject(masked, sentence.start, sentence.end, mentions);
         this.remember(subject);
+        // "The former comedian played his part": a person we cannot name is in focus, so a following
+        // "he said" must not fall back to someone else.
+        if (subject === undefined && UNNAMED_PERSON_SUBJECT.test(masked.slice(sentence.start, sentence.end))) this.remember(UNKNOWN);
+        // "Welker asked Trump whether …": the one asked is the one who replies.
+        const asked = /\basked\s+$/;
+        const addressee = mentions.find((m) => m.start > sentence.start && m.end <= sentence.end && asked.test(masked.slice(Math.max(sentence.start, m.start - 8), m.start)));
         // "…, Russian Presidential Aide Yury Ushakov told reporters.": the one reporting is in focus.
         const closing = this.fromClosingClause(masked.slice(sentence.start, sentence.end), sentence.start, mentions);
         if (closing) this.remember(closing);
         for (const a of spoke) this.remember(a);
+        if (addressee && spoke.length === 0) this.remember(this.person(addressee.key));
         if (closing || spoke.length > 0 || (subject && !subject.key.startsWith('org:'))) speechSubject = spoke[spoke.length - 1] ?? closing ?? this.speechSubjectOf(masked, sentence, mentions) ?? speechSubject;
       }
 
@@ -630,7 +671,11 @@ export class ArticleAttributor {
       // "Hours later, he went further: “…”", "Sybiha reacted on X: “…”": a clause about a person
       // that ends in a colon introduces their words.
       if (!partial && /:\s*$/.test(sentenceBefore)) {
-        const who = this.sentenceSubject(masked, sentenceStart, quoteStart, mentions);
+        // The clause right before the colon speaks: "Trump laughed when Putin closed his remarks: “…”".
+        const lastClause = sentenceBefore.replace(/:\s*$/, '');
+        const cut = Math.max(lastClause.lastIndexOf(' when '), lastClause.lastIndexOf(' as '), lastClause.lastIndexOf(' after '), lastClause.lastIndexOf(' while '), lastClause.lastIndexOf(', '));
+        const clauseStart = sentenceStart + (cut >= 0 ? cut + 1 : 0);
+        const who = this.sentenceSubject(masked, clauseStart, quoteStart, mentions) ?? this.sentenceSubject(masked, sentenceStart, quoteStart, mentions);
         if (who && !who.key.startsWith('org:')) return who;
       }
       return undefined;
@@ -638,7 +683,7 @@ export class ArticleAttributor {
     const verbAt = sentenceStart + (lastVerb.index ?? 0);
     const tail = sentenceBefore.slice((lastVerb.index ?? 0) + lastVerb[0].length);
     // A participle ("…, writing that", "…, saying") has the sentence's subject.
-    const participle = /ing$/.test(lastVerb[0]) && /,\s*$/.test(sentenceBefore.slice(0, lastVerb.index ?? 0));
+    const participle = /ing$/.test(lastVerb[0]) && /(?:,|[—–]\s*(?:\S+\s+){0,4})\s*$/.test(sentenceBefore.slice(0, lastVerb.index ?? 0));
     if (!partial) {
       // A whole quotation needs its frame to end right before it: "Peskov said:", "He continued,",
       // "Trump told reporters at the White House:", "…, he said in a statement:".
@@ -646,6 +691,7 @@ export class ArticleAttributor {
       // "told reporters at the White House:", "posting a single line on X:", "told the BBC that".
       const toWhom =
         /^\s+(?:[^\s,:;]+\s+){0,6}[^\s,:;]+\s*:\s*$/.test(tail) ||
+        /^,\s+(?:[^\s,:;“”"]+\s+){0,7}[^\s,:;“”"]+\s*:\s*$/.test(tail) ||
         (/^(?:told|tells|telling|wrote|writing|said|added)$/.test(lastVerb[0]) && /^\s+(?:[^\s,:;]+\s+){0,5}[^\s,:;]+\s*(?:,|\bthat)\s*$/.test(tail));
       const participle = /^\s*(?:,\s*)?(?:saying|adding|noting|writing|warning|telling [^,]+)(?: that)?,?\s*$/i.test(tail);
       if (!short && !toWhom && !participle) return undefined;

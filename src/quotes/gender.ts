@@ -13,7 +13,7 @@ const FEMALE_NAMES: ReadonlySet<string> = new Set(
   `anna anne ann annalena alice alina alla angela angelina antonina barbara beata carla caroline catherine charlotte
   chrystia christiane christine claire daria darya dorsa diana ekaterina elena elina elisabeth elizabeth ella emily
   emma eva evgenia fiona giorgia hanna hannah helen helena hillary ingrid irina iryna ivanka jane janet jennifer
-  jessica jill julia julie yulia yuliia kaja kamala karen karin karine karoline kate katherine kateryna katya
+  jessica jill julia julie yulia yuliia kaja kristen kirsten karin kamila jeanne joanna jacinda mairead micheline ilze agnieszka paula gabrielle nathalie catherine amy andrea kamala karen karin karine karoline kate katherine kateryna katya
   kristi kristina kristin laura lesia linda lisa liz liudmyla lyudmila magdalena maia maria mariana marie marine
   marina marta mary melania mette meloni michelle monica nadia nancy natalia nataliya natalya nicola nikki
   oksana olena olga olha patricia rachel roberta ruth samantha sanna sarah sophie susan svetlana tatiana tetiana

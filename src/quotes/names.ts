@@ -95,8 +95,16 @@ export function bare(word: string): string {
 }
 
 function isRoleWord(word: string): boolean {
-  const w = word.toLowerCase();
-  return ROLE_WORDS.has(w) || ROLE_WORDS.has(w.replace(/\.$/, ''));
+  const lower = word.toLowerCase();
+  const w = lower.replace(/\.$/, '');
+  // "President-elect", "ex-minister", "vice-president": a role word with a prefix or suffix.
+  const base = w.replace(/-elect$|-designate$|^ex-|^vice-|^deputy-/, '');
+  return ROLE_WORDS.has(lower) || ROLE_WORDS.has(w) || ROLE_WORDS.has(base);
+}
+
+/** A nationality adjective not in the list ("Irish", "Austrian", "Japanese"): part of a role when a role word follows. */
+function isNationality(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:ian|ish|ese|an|i|ch)$/u.test(word);
 }
 
 /** An organisation's acronym ("SBU", "IAEA", "OSCE"): part of a role when a role word follows. */
@@ -177,7 +185,7 @@ export function findNames(text: string, knownBefore: ReadonlySet<string>): NameM
     let i = 0;
     while (
       i < words.length - 1 &&
-      (isRoleWord(words[i]!.w) || ((isPossessive(words[i]!.w) || isAcronym(words[i]!.w)) && isRoleWord(words[i + 1]!.w)))
+      (isRoleWord(words[i]!.w) || ((isPossessive(words[i]!.w) || isAcronym(words[i]!.w) || isNationality(words[i]!.w)) && isRoleWord(words[i + 1]!.w)))
     )
       i += 1;
     if (i === words.length - 1 && isRoleWord(words[i]!.w)) continue;
