@@ -27,14 +27,17 @@ export async function main(verbose = process.argv.includes('--verbose')): Promis
     `quotes      extraction  precision ${pct(s.extraction.precision)}  recall ${pct(s.extraction.recall)}  (${s.extraction.matched} of ${s.extraction.gold} gold, ${s.extraction.extracted} extracted)`,
     `speakers    attribution precision ${pct(s.attribution.precision)}  recall ${pct(s.attribution.recall)}  (${s.attribution.correct} right of ${s.attribution.attributed} attributed, ${s.attribution.goldWithSpeaker} in gold)  targets P>=${TARGETS.attributionPrecision} R>=${TARGETS.attributionRecall}`,
   ];
-  // The same rules on articles written in other outlets' styles, which the rules were not written from.
-  const heldoutDir = path.join(root, 'tests/fixtures/heldout');
-  const heldoutGold = JSON.parse(readFileSync(path.join(heldoutDir, 'quotes.gold.json'), 'utf8')) as { quotes: GoldQuote[] };
-  const heldout = buildCorpus(await loadArticles([heldoutDir]));
-  const h = scoreQuotes(heldout.articles, heldoutGold.quotes, heldout.speakers);
-  lines.push(
-    `held-out    attribution precision ${pct(h.attribution.precision)}  recall ${pct(h.attribution.recall)}  extraction P ${pct(h.extraction.precision)} R ${pct(h.extraction.recall)}  (${heldout.articles.length} articles from other outlets, ${h.extraction.gold} quotations)`,
-  );
+  // The same rules on articles written in other outlets' styles: a development set the rules were
+  // corrected against, and a second set written without seeing the rules.
+  for (const [label, folder] of [['held-out', 'heldout'], ['blind', 'blind']] as const) {
+    const dir = path.join(root, 'tests/fixtures', folder);
+    const setGold = JSON.parse(readFileSync(path.join(dir, 'quotes.gold.json'), 'utf8')) as { quotes: GoldQuote[] };
+    const set = buildCorpus(await loadArticles([dir]));
+    const h = scoreQuotes(set.articles, setGold.quotes, set.speakers);
+    lines.push(
+      `${label.padEnd(11)} attribution precision ${pct(h.attribution.precision)}  recall ${pct(h.attribution.recall)}  extraction P ${pct(h.extraction.precision)} R ${pct(h.extraction.recall)}  (${set.articles.length} articles from other outlets, ${h.extraction.gold} quotations)`,
+    );
+  }
   // Dated events: gold events name their article by file; map file stems to article ids.
   const goldEvents = (JSON.parse(readFileSync(path.join(root, 'tests/fixtures/events.gold.json'), 'utf8')) as { events: GoldEvent[] }).events;
   const idByStem = new Map(corpus.articles.map((a) => [path.basename(a.article.origin).replace(/\.[^.]+$/, ''), a.article.id]));
