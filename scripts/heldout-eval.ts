@@ -2,7 +2,7 @@
  * Held-out evaluation of quote extraction and attribution on articles from other outlets
  * (tests/fixtures/heldout/*.md against tests/fixtures/heldout/quotes.gold.json).
  *
- *   npx tsc -p tsconfig.json --outDir .debug && node .debug/scripts/heldout-eval.js [--dump]
+ *   npx tsc -p tsconfig.json --outDir .debug && node .debug/scripts/heldout-eval.js [heldout|blind] [--dump]
  *
  * Prints the scores, per-file figures and every miss. `--dump` also lists every extracted
  * quotation with its speaker. The "surname-lenient" attribution figure counts a speaker as right
@@ -16,7 +16,9 @@ import { buildCorpus } from '../src/corpus/process';
 import { scoreQuotes, type GoldQuote } from '../src/eval/quotes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DIR = path.join(ROOT, 'tests/fixtures/heldout');
+/** The set to score: a folder of tests/fixtures (default heldout), e.g. `blind`. */
+const SET = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'heldout';
+const DIR = path.join(ROOT, 'tests/fixtures', SET);
 
 function pct(x: number): string {
   return x.toFixed(3);

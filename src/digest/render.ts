@@ -4,21 +4,11 @@
  * shows article text as text (markdown and mention syntax escaped) and disables mentions. A long
  * digest is split over several messages; an empty one renders to no message at all.
  */
+import { DISCORD_LIMITS } from '../limits';
 import type { DigestAnswer, DigestArticle, DigestEvent } from '../answers/digest';
 
-/** Discord's limits on a message a bot sends. */
-export const DIGEST_LIMITS = {
-  content: 2000,
-  embedsPerMessage: 10,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footerText: 2048,
-  /** Title, description, field names and values, footer of every embed of a message together. */
-  embedTotal: 6000,
-} as const;
+/** Discord's limits (shared with the bot's replies). */
+export const DIGEST_LIMITS = DISCORD_LIMITS;
 
 /** Longest quotation shown (escaped characters); longer ones are cut with "…". */
 export const DIGEST_QUOTE_MAX = 300;

@@ -1,6 +1,7 @@
 import { ArticleAttributor } from '../../src/quotes/attribute';
 import { buildCorpus } from '../../src/corpus/process';
 import type { Article } from '../../src/corpus/types';
+import { makeArticle } from '../support/corpus';
 
 /** Attribute the quotes of paragraphs (one article), returning [quote, speaker name | null]. */
 function attribute(...paragraphs: string[]): [string, string | null][] {
@@ -182,16 +183,7 @@ describe('quote attribution', () => {
 });
 
 describe('canonical speakers across articles', () => {
-  const article = (id: string, body: string): Article => ({
-    id,
-    title: `Headline ${id}`,
-    source: 'Test Outlet',
-    url: `https://example.com/${id}`,
-    published: '2025-01-01',
-    author: null,
-    body,
-    origin: `${id}.md`,
-  });
+  const article = (id: string, body: string): Article => makeArticle(id, body);
 
   it('makes "Kremlin spokesman Dmitry Peskov", "top spokesman Dmitry Peskov" and "Peskov" one speaker', () => {
     const corpus = buildCorpus([
