@@ -10,6 +10,7 @@ import { loadArticles } from './corpus/load';
 import { scoreQuotes, type GoldQuote } from './eval/quotes';
 import { packageRoot } from './paths';
 import { evaluateEvents, goldArticleId, type GoldEvent } from './timeline';
+import { evaluateFolderEvents } from './timeline/heldout';
 
 /** Targets from the issues. */
 export const TARGETS = { attributionPrecision: 0.95, attributionRecall: 0.9, eventRecall: 0.9, dateAccuracy: 0.95 } as const;
@@ -49,6 +50,11 @@ export async function main(verbose = process.argv.includes('--verbose')): Promis
   lines.push(
     `events      recall ${pct(ev.recall)}  date accuracy ${pct(ev.dateAccuracy)}  (${ev.found} of ${ev.total} gold found)  targets recall>=${TARGETS.eventRecall} accuracy>=${TARGETS.dateAccuracy}`,
   );
+  for (const folder of ['heldout', 'blind'] as const) {
+    const dir = path.join(root, 'tests/fixtures', folder);
+    const e = await evaluateFolderEvents(dir, path.join(dir, 'events.gold.json'));
+    lines.push(`${(folder === 'heldout' ? 'held-out' : folder).padEnd(11)} events recall ${pct(e.recall)}  date accuracy ${pct(e.dateAccuracy)}  (${e.found} of ${e.total} gold found)`);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   const misses = [
     ...s.misses,

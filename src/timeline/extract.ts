@@ -4,7 +4,7 @@
  * test). This module turns chrono's results into mentions with an honest precision, resolves dates
  * given as offsets from another event ("the day before", "later that month"), and writes summaries.
  */
-import { FUTURE_TAG, parseDates, YEAR_TAG, type DateResult } from './parser';
+import { FUTURE_TAG, mayHoldDate, parseDates, YEAR_TAG, type DateResult } from './parser';
 import {
   addDays,
   addMonths,
@@ -18,7 +18,7 @@ import {
   type Ymd,
   weekdayOf,
 } from './dates';
-import { keyNames, keyTerms } from './terms';
+import { keyTermsAndNames } from './terms';
 import type { DatedMention, Precision, TimelineDoc } from './types';
 
 /** Longest summary, in characters, before the sentence is cut around the date words. */
@@ -38,13 +38,13 @@ const NUMBER_WORDS: Record<string, number> = {
 /** "two days later", "a day after the summit", "the week before". */
 const COUNTED_OFFSET =
   /\b(the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+(before|after|later|earlier|prior(?:\s+to)?)\b(?!\s+(?:yesterday|tomorrow)\b)/gi;
-/** "the next day", "the following morning", "the previous year". */
-const NEXT_OR_PREVIOUS = /\bthe\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|month|year)\b/gi;
+/** "the next day", "the following morning", "the previous week", "the previous year". */
+const NEXT_OR_PREVIOUS = /\bthe\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night|week|month|year)\b/gi;
 /** "that month", "later that month", "the same day", "earlier that year", "earlier in the day". */
 const SAME_PERIOD =
   /\b(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?(?:that\s+same|that|the\s+same)\s+(day|month|year)\b(?![-‐])|\b(?:earlier|later)\s+(?:in|on)\s+the\s+(day|month|year)\b/gi;
 /** What may open the object of "after"/"before": "a day after Trump's call", "the day before the summit". */
-const OBJECT_START = /^\s+(?:the|a|an|his|her|its|their|this|that|these|those|\p{Lu}[\p{L}.'’-]*|\p{Ll}+ing|\d)/u;
+const OBJECT_START = /^\s+(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|we|you|\p{Lu}[\p{L}.'’-]*|\p{Ll}+ing|\d)/u;
 
 type Unit = 'day' | 'week' | 'month' | 'year';
 
@@ -73,6 +73,8 @@ interface Offset {
   amount: number;
   /** "a day after <something>" with another date in the sentence: the something is dated from that date. */
   hasObject: boolean;
+  /** "the previous week", "the following week": the calendar week before or after the anchor's, not a day. */
+  calendarWeek?: boolean;
 }
 
 function precisionOfUnit(unit: Unit): Precision {
@@ -184,9 +186,57 @@ function fromResult(result: DateResult, sentence: string, published: string): Fo
     precision = s.isCertain('month') ? 'month' : 'year';
   }
   const ymd = { year: s.get('year') ?? ref.year, month: s.get('month') ?? 1, day: s.get('day') ?? 1 };
+  if (precision === 'day' && s.isCertain('day') && s.isCertain('month')) {
+    const window = betweenDays(sentence, wide.start, wide.end, ymd);
+    if (window) {
+      const future = compareYmd(window.span.start, ref) > 0 || isFuture(window.date, window.precision, published, spokenOfAsFuture);
+      const { start, end } = window;
+      return { start, end, matchedText: cleanEdges(sentence.slice(start, end)), date: window.date, precision: window.precision, future, ...bounds(window.date, future, published, window.span), anchor: true };
+    }
+  }
   const date = formatDate(ymd, precision);
   const future = isFuture(date, precision, published, spokenOfAsFuture);
   return { start: wide.start, end: wide.end, matchedText, date, precision, future, ...bounds(date, future, published), anchor: true };
+}
+
+/** "between 20 and 30 June" (chrono reads only "30 June"), "between June 20 and 30" (only "June 20"). */
+const BETWEEN_DAY_BEFORE = /\bbetween\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|-|–)\s*$/i;
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const AND_DAY_AFTER = /^\s*(?:and|-|–)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[,.:]\d|%|\p{L}))/iu;
+
+/**
+ * A window of days: "between 20 and 30 June" tells that something falls on one day of those, not
+ * which — the finest precision holding them all (here the month). A range told with "from … to" is
+ * dated by its start, which is known.
+ */
+function betweenDays(
+  sentence: string,
+  start: number,
+  end: number,
+  ymd: Ymd,
+): { start: number; end: number; date: string; precision: Precision; span: { start: Ymd; end: Ymd } } | null {
+  const before = sentence.slice(0, start);
+  let first: number;
+  let last: number;
+  let from = start;
+  let to = end;
+  const leading = BETWEEN_DAY_BEFORE.exec(before);
+  const between = BETWEEN_BEFORE.exec(before);
+  const trailing = between ? AND_DAY_AFTER.exec(sentence.slice(end)) : null;
+  if (leading) {
+    first = Number(leading[1]);
+    last = ymd.day;
+    from = leading.index;
+  } else if (trailing) {
+    first = ymd.day;
+    last = Number(trailing[1]);
+    from = (between as RegExpExecArray).index;
+    to = end + trailing[0].length;
+  } else return null;
+  if (!(first >= 1 && first < last)) return null;
+  const span = { start: { ...ymd, day: first }, end: { ...ymd, day: last } };
+  const dated = spanToDate(span.start, span.end);
+  return dated ? { start: from, end: to, ...dated, span } : null;
 }
 
 /** Dates given as offsets from another event ("the day before", "later that month"). */
@@ -205,11 +255,11 @@ function findOffsets(sentence: string): Offset[] {
   for (const m of sentence.matchAll(NEXT_OR_PREVIOUS)) {
     const start = m.index ?? 0;
     const word = (m[2] ?? '').toLowerCase();
-    const unit: Unit = word === 'month' || word === 'year' ? word : 'day';
-    // "over the next year" is a stretch of time, not a date.
+    const unit: Unit = word === 'month' || word === 'year' || word === 'week' ? word : 'day';
+    // "over the next year", "in the following weeks" are stretches of time, not dates.
     if (unit !== 'day' && /\b(?:over|in|during|within|for|throughout)\s+$/i.test(sentence.slice(0, start))) continue;
     const forward = /^(?:next|following)$/i.test(m[1] ?? '');
-    out.push({ start, end: start + m[0].length, matchedText: m[0], unit, amount: forward ? 1 : -1, hasObject: false });
+    out.push({ start, end: start + m[0].length, matchedText: m[0], unit, amount: forward ? 1 : -1, hasObject: false, calendarWeek: unit === 'week' });
   }
   for (const m of sentence.matchAll(SAME_PERIOD)) {
     const start = m.index ?? 0;
@@ -257,6 +307,9 @@ function resolveOffset(
       null,
     );
     const short = offset.unit === 'day' || offset.unit === 'week';
+    // "the day before the summit" with no date in the sentence: the summit is not dated from the
+    // publication, which would put it after the sentence's own event.
+    if (!nearest && amount < 0) return null;
     anchor = nearest ? ymdOfDate(nearest.date) : !short ? null : earlier ? ymdOfDate(earlier.date) : ref;
     amount = -amount;
   } else {
@@ -266,6 +319,15 @@ function resolveOffset(
     else if (amount <= 0) anchor = ref;
   }
   if (!anchor) return null;
+  if (offset.calendarWeek) {
+    // The Monday-to-Sunday week before or after the anchor's, at the finest precision holding it.
+    const monday = mondayOf(shift(anchor, 'week', amount));
+    const span = { start: monday, end: addDays(monday, 6) };
+    const dated = spanToDate(span.start, span.end);
+    if (!dated) return null;
+    const future = compareYmd(span.start, ref) > 0;
+    return { start: offset.start, end: offset.end, matchedText: cleanEdges(offset.matchedText), ...dated, future, ...bounds(dated.date, future, published, span), anchor: true };
+  }
   const date = formatDate(shift(anchor, offset.unit, amount), precision);
   const future = isFuture(date, precision, published, false);
   return {
@@ -317,8 +379,7 @@ export function extractEvents(doc: TimelineDoc): DatedMention[] {
     summary: title,
     kind: 'publication',
     future: false,
-    terms: keyTerms(title),
-    names: keyNames(title),
+    ...keyTermsAndNames(title),
   };
   const mentions: DatedMention[] = [];
   /** Dates later offsets may count from, in reading order. */
@@ -326,6 +387,8 @@ export function extractEvents(doc: TimelineDoc): DatedMention[] {
 
   for (const sentence of doc.sentences) {
     const text = sentence.text;
+    // Most sentences hold no date words at all: they skip chrono and the offset patterns.
+    if (!mayHoldDate(text)) continue;
     const offsets = findOffsets(text);
     const found: Found[] = [];
     for (const result of parseDates(text, published)) {
@@ -338,9 +401,9 @@ export function extractEvents(doc: TimelineDoc): DatedMention[] {
       const f = resolveOffset(offset, found, anchors, published);
       if (f) found.push(f);
     }
+    if (found.length === 0) continue;
     found.sort((a, b) => a.start - b.start);
-    const terms = keyTerms(text);
-    const names = keyNames(text);
+    const { terms, names } = keyTermsAndNames(text);
     for (const f of found) {
       if (f.anchor) anchors.push({ date: f.date, precision: f.precision });
       mentions.push({

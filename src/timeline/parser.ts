@@ -6,12 +6,15 @@
 import * as chrono from 'chrono-node';
 import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { addDays, compareYmd, type Ymd, weekdayOf } from './dates';
-import { speaksOfFuture } from './tense';
+import { dateDirection } from './tense';
 
 /** Tag set on results whose clause speaks of the future. */
 export const FUTURE_TAG = 'parley/future';
 /** Tag set on results of the bare-year parser. */
 export const YEAR_TAG = 'parley/year';
+
+/** Tag set on results whose clause tells a plan or schedule made in the past ("agreed to meet on December 4"). */
+export const INTENT_TAG = 'parley/intent';
 
 /** Tag set on results of the season parser. */
 export const SEASON_TAG = 'parley/season';
@@ -124,6 +127,29 @@ class SeasonParser implements Parser {
   }
 }
 
+/**
+ * A part of the current (or the last, or the next) year or month: "since the start of the year",
+ * "by the end of the month", "at the beginning of next year". Only the year (the month) is known.
+ */
+class PeriodPartParser implements Parser {
+  pattern(): RegExp {
+    return /(^|[^\p{L}])(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle)\s+of\s+(?:(the|this|last|next)\s+)(year|month)\b/iu;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const lead = match[1] ?? '';
+    const index = (match.index ?? 0) + lead.length;
+    const text = match[0].slice(lead.length);
+    const which = (match[2] ?? '').toLowerCase();
+    const unit = (match[3] ?? '').toLowerCase();
+    const ref = referenceDay(context);
+    const step = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    if (unit === 'year') return context.createParsingResult(index, text, { year: ref.year + step });
+    const m = ref.year * 12 + (ref.month - 1) + step;
+    return context.createParsingResult(index, text, { year: Math.floor(m / 12), month: (m % 12) + 1 });
+  }
+}
+
 const NUMBER_WORD = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|a\s+few|couple(?:\s+of)?|a\s+couple\s+of|many|some)`;
 const UNIT_WORD = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))`;
 const COUNTED_UNIT = new RegExp(String.raw`\b${NUMBER_WORD}(?:\s+|-)(?:\w+\s+)?${UNIT_WORD}\b`, 'i');
@@ -160,7 +186,7 @@ class NonEventFilter implements Refiner {
     if (ANCHORED_OFFSET.test(text)) return false;
     if (COUNTED_UNIT.test(text)) {
       if (/\bago\b|\bfrom\s+now\b/.test(text)) return true;
-      if (/^in\b/.test(text)) return speaksOfFuture(context.text, r.index, r.index + r.text.length);
+      if (/^in\b/.test(text)) return ['future', 'intent', 'scheduled'].includes(dateDirection(context.text, r.index, r.index + r.text.length));
       return false;
     }
     // "the last minute", "over the past day", "in the day": moments and stretches, not dates.
@@ -235,42 +261,136 @@ class TrailingNowRepair implements Refiner {
 }
 
 /**
- * The past bias. chrono (with `forwardDate: false`) puts a weekday, a month or a day-and-month
- * without a year at the occurrence closest to the reference, which may be ahead of it. News reports
- * the past: such a date becomes the most recent one on or before the publication date, unless its
- * clause speaks of the future, when it becomes the next one on or after it. Dates with "last",
- * "this" or "next", and dates relative to the reference ("yesterday", "last month"), are chrono's.
- * Every result whose clause speaks of the future is tagged `parley/future`.
+ * How far ahead of publication the "nearest" reading of a date without a year may go: a plan or a
+ * deadline told without its year is near; further ahead, the most recent one is meant ("agreed to
+ * exchange prisoners on May 16", written in November, is the May past).
+ */
+export const NEAREST_AHEAD_DAYS = 122;
+export const NEAREST_AHEAD_MONTHS = 4;
+
+/** Signed number of days from `a` to `b`. */
+function daysBetween(a: Ymd, b: Ymd): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
+/**
+ * The year of a month (with or without its day) written without one. `past`: the most recent on or
+ * before the reference; `future`: the next on or after it; `nearest`: whichever of the two is closer
+ * (a tie goes forward), but never further ahead than `NEAREST_AHEAD_DAYS` (`NEAREST_AHEAD_MONTHS`
+ * for a month alone); `after`: the first on or after the given day.
+ */
+export function yearOfMonth(
+  month: number,
+  day: number | null,
+  ref: Ymd,
+  how: 'past' | 'future' | 'nearest' | { after: Ymd },
+): number {
+  if (typeof how === 'object') {
+    const from = how.after;
+    const same = { year: from.year, month, day: day ?? 31 };
+    return compareYmd(same, from) >= 0 ? from.year : from.year + 1;
+  }
+  const past = (() => {
+    const same = { year: ref.year, month, day: day ?? 1 };
+    return compareYmd(same, ref) <= 0 ? ref.year : ref.year - 1;
+  })();
+  const future = (() => {
+    const same = { year: ref.year, month, day: day ?? 31 };
+    return compareYmd(same, ref) >= 0 ? ref.year : ref.year + 1;
+  })();
+  if (how === 'past') return past;
+  if (how === 'future' || past === future) return future;
+  if (day === null) {
+    const index = (y: number): number => y * 12 + month;
+    const now = ref.year * 12 + ref.month;
+    const ahead = index(future) - now;
+    return ahead <= now - index(past) && ahead <= NEAREST_AHEAD_MONTHS ? future : past;
+  }
+  const ahead = daysBetween(ref, { year: future, month, day });
+  return ahead <= daysBetween({ year: past, month, day }, ref) && ahead <= NEAREST_AHEAD_DAYS ? future : past;
+}
+
+/** What opens a weekday told in the present tense as a time still to come ("meets on Monday", "is Thursday"). */
+const PRESENT_WEEKDAY_BEFORE = /\b(?:on|by|until|till|before|for|is|are)\s+$/i;
+
+/**
+ * The past bias, and where it gives way. chrono (with `forwardDate: false`) puts a weekday, a month
+ * or a day-and-month without a year at the occurrence closest to the reference, which may be ahead of
+ * it. News reports the past: such a date becomes the most recent one on or before the publication
+ * date, unless its clause says otherwise (`dateDirection`):
+ * - told as still to come ("will meet on Wednesday"): the next one on or after publication;
+ * - a plan made in the past ("agreed to meet again on December 4", "proposed holding talks on
+ *   Thursday") or a schedule told in the past tense ("was scheduled for Monday"): the first one after
+ *   the date the sentence gives the plan ("agreed on Tuesday to meet on Thursday"), else for a month
+ *   the one nearest to publication (a plan may have fallen due already or be still ahead), for a
+ *   weekday the next one after a plan and the nearest one for a schedule (which may have failed);
+ * - a month told in the present tense or in a sentence without a verb ("The deadline is November
+ *   27"): the nearest one, as news writes the year of a date that is not the nearest; a weekday told
+ *   in the present tense after "on", "by", "until" or a copula ("travels to Washington on Monday"):
+ *   the next one (a weekday in a caption or a bullet without a verb keeps the past bias).
+ * Dates with "last", "this" or "next", and dates relative to the reference ("yesterday", "last
+ * month"), are chrono's. Every result whose clause speaks of the future is tagged `parley/future`.
  */
 class PastBiasRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     const ref = referenceDay(context);
-    for (const r of results) {
-      const future = speaksOfFuture(context.text, r.index, r.index + r.text.length);
+    /** The last date told as past before the current result: a plan counts from it. */
+    let told: { ymd: Ymd; day: boolean } | null = null;
+    for (const r of [...results].sort((a, b) => a.index - b.index)) {
+      const direction = dateDirection(context.text, r.index, r.index + r.text.length);
+      const future = direction === 'future';
       if (future) r.addTag(FUTURE_TAG);
+      const plan = direction === 'intent' || direction === 'scheduled';
+      if (plan) r.addTag(INTENT_TAG);
       const s = r.start;
-      if (s.isCertain('year') || r.tags().has('result/relativeDate')) continue;
-      if (/\b(?:this|last|past|next|coming)\b/i.test(r.text)) continue;
-      if (s.isCertain('month')) {
+      const fixed = s.isCertain('year') || r.tags().has('result/relativeDate') || /\b(?:this|last|past|next|coming)\b/i.test(r.text);
+      if (!fixed && s.isCertain('month')) {
         const month = s.get('month') ?? 1;
         const day = s.isCertain('day') ? (s.get('day') ?? 1) : null;
-        const sameYear = { year: ref.year, month, day: day ?? (future ? 31 : 1) };
-        const cmp = compareYmd(sameYear, ref);
-        const year = future ? (cmp >= 0 ? ref.year : ref.year + 1) : cmp <= 0 ? ref.year : ref.year - 1;
+        const how =
+          direction === 'future'
+            ? 'future'
+            : plan
+              ? told && (told.day || day === null)
+                ? { after: told.ymd }
+                : 'nearest'
+              : direction === 'present' || direction === 'timeless'
+                ? 'nearest'
+                : 'past';
+        const year = yearOfMonth(month, day, ref, how);
         s.imply('year', year);
         if (r.end && !r.end.isCertain('year')) {
           const endMonth = r.end.get('month') ?? month;
           r.end.imply('year', endMonth < month ? year + 1 : year);
         }
-      } else if (s.isCertain('weekday') && !s.isCertain('day')) {
+      } else if (!fixed && s.isCertain('weekday') && !s.isCertain('day')) {
         const wanted = s.get('weekday') ?? 0;
-        const delta = future ? (wanted - weekdayOf(ref) + 7) % 7 : -((weekdayOf(ref) - wanted + 7) % 7);
-        const target = addDays(ref, delta);
+        const ahead = (from: Ymd): number => (wanted - weekdayOf(from) + 7) % 7;
+        const back = (weekdayOf(ref) - wanted + 7) % 7;
+        let target: Ymd;
+        if (future) target = addDays(ref, ahead(ref));
+        else if (plan && told?.day) target = addDays(told.ymd, ahead(told.ymd));
+        else if (direction === 'intent') target = addDays(ref, ahead(ref));
+        else if (plan) target = addDays(ref, ahead(ref) <= back ? ahead(ref) : -back);
+        else if (
+          direction === 'present' &&
+          PRESENT_WEEKDAY_BEFORE.test(context.text.slice(0, r.index) + r.text.slice(0, Math.max(0, r.text.search(/\p{Lu}/u)))) &&
+          !/^\s*['’]s\b/.test(context.text.slice(r.index + r.text.length))
+        ) {
+          // "Zelensky travels to Washington on Monday", "The deadline is Thursday": what is scheduled.
+          target = addDays(ref, ahead(ref));
+        } else target = addDays(ref, -back);
         s.imply('day', target.day).imply('month', target.month).imply('year', target.year);
         if (r.end && r.end.isCertain('weekday') && !r.end.isCertain('day')) {
           const endWanted = r.end.get('weekday') ?? 0;
           const end = addDays(target, (endWanted - wanted + 7) % 7);
           r.end.imply('day', end.day).imply('month', end.month).imply('year', end.year);
+        }
+      }
+      if (direction === 'past' || direction === 'present' || direction === 'timeless') {
+        const isDay = s.isCertain('day') || s.isCertain('weekday');
+        if (isDay || s.isCertain('month')) {
+          told = { ymd: { year: s.get('year') ?? ref.year, month: s.get('month') ?? 1, day: s.get('day') ?? 1 }, day: isDay };
         }
       }
     }
@@ -283,6 +403,7 @@ export const newsChrono: chrono.Chrono = (() => {
   const parser = chrono.casual.clone();
   parser.parsers.push(new BareYearParser());
   parser.parsers.push(new SeasonParser());
+  parser.parsers.push(new PeriodPartParser());
   parser.refiners.push(new LostDateRepair());
   parser.refiners.push(new TrailingNowRepair());
   parser.refiners.push(new NonEventFilter());
@@ -293,11 +414,49 @@ export const newsChrono: chrono.Chrono = (() => {
 /** A date chrono found in a sentence, after the refiners above. */
 export type DateResult = ParsingResult;
 
+/** A month or weekday name as chrono reads it, written with a capital (lower-case ones are dropped). */
+const CAPITALISED_CALENDAR_WORD = new RegExp(
+  String.raw`\b(?:` +
+    [
+      'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+      'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+      'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+      'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun',
+    ]
+      .map((w) => `${w[0]}(?:${w.slice(1)}|${w.slice(1).toUpperCase()})`)
+      .join('|') +
+    String.raw`)\b`,
+);
+
+/**
+ * What every date found here holds: a capitalised month or weekday name, a word of relative time
+ * ("yesterday", "ago", "week", "month", "this morning"), a season, a year of four digits, numbers
+ * written as a date ("11/14", "2025-11-14") or a number with a unit ("5d", "3 hrs"). Sentences
+ * without any of them skip chrono, which costs far more than this test.
+ */
+const RELATIVE_OR_NUMERIC =
+  /\b(?:today|tonight|tomorrow|tmrw?|overmorrow|yesterday|ago|days?|weeks?|weekends?|fortnights?|months?|years?|quarters?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|mornings?|afternoons?|evenings?|nights?|noon|midday|midnight|spring|summer|autumn|fall)\b|(?:19|20)\d\d|\d\s*[/.-]\s*\d|\d\s*(?:s|secs?|m|mins?|h|hrs?|d|w|mos?|qtrs?|y|yrs?)\b|\b(?:this|last|past|next)\s*(?:secs?|mins?|hrs?|mos?|qtrs?|yrs?|[smhdwy])\b/i;
+
+/** The cheap test run before chrono: false only when no date can be found in `text`. */
+export function mayHoldDate(text: string): boolean {
+  return RELATIVE_OR_NUMERIC.test(text) || CAPITALISED_CALENDAR_WORD.test(text);
+}
+
+/**
+ * chrono reads a number followed by a word beginning with "am" or "pm" as a time of day ("November
+ * 28 amid a corruption investigation" is "28 am"), and drops the date with the impossible hour. A
+ * comma in place of the blank (same length, so every index holds) keeps the word out of the time.
+ */
+export function guardTimeWords(text: string): string {
+  return text.replace(/(\d)(\s+)(?=[ap]m\p{L})/giu, (_all, digit: string, blanks: string) => `${digit},${blanks.slice(1)}`);
+}
+
 /**
  * Every date chrono finds in `text`, resolved against `published` (YYYY-MM-DD, taken at noon UTC)
- * with chrono's forward-date option off.
+ * with chrono's forward-date option off. Text without date words (`mayHoldDate`) skips chrono.
  */
 export function parseDates(text: string, published: string): DateResult[] {
+  if (!mayHoldDate(text)) return [];
   const reference = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
-  return newsChrono.parse(text, reference, { forwardDate: false }) as DateResult[];
+  return newsChrono.parse(guardTimeWords(text), reference, { forwardDate: false }) as DateResult[];
 }

@@ -40,6 +40,20 @@ function fold(word: string): string {
   return t;
 }
 
+/**
+ * Whether the word at `index` opens a sentence or a quotation: only blanks before it, or a full
+ * stop, "!" or "?" and a blank, or an opening quotation mark or bracket. Reads back from the word
+ * only over blanks (a test of the whole text before every word would cost the square of its length).
+ */
+function opensSentence(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  if (i < 0) return true;
+  const c = text[i] as string;
+  if ('"“‘('.includes(c)) return true;
+  return i < index - 1 && '.!?'.includes(c);
+}
+
 interface Token {
   term: string;
   /** Written as a name: an acronym, or capitalised other than as the first word of a sentence. */
@@ -64,7 +78,7 @@ function tokens(text: string): Token[] {
       if (term.length < MIN_TERM_LENGTH) continue;
     }
     const capitalised = /^\p{Lu}/u.test(raw);
-    const initial = capitalised && !isAcronym && /(?:^|[.!?]\s+|["“‘(]\s*)$/u.test(text.slice(0, m.index ?? 0));
+    const initial = capitalised && !isAcronym && opensSentence(text, m.index ?? 0);
     out.push({ term, name: isAcronym || (capitalised && !initial), initial });
   }
   return out;
@@ -72,7 +86,11 @@ function tokens(text: string): Token[] {
 
 /** The key terms of a text, without repeats, in the order they first appear. */
 export function keyTerms(text: string): string[] {
-  return [...new Set(tokens(text).map((t) => t.term))];
+  return termsOf(tokens(text));
+}
+
+function termsOf(all: readonly Token[]): string[] {
+  return [...new Set(all.map((t) => t.term))];
 }
 
 /** Share of capitalised content words above which a text is taken for a Title Case headline. */
@@ -83,9 +101,18 @@ export const TITLE_CASE_SHARE = 0.6;
  * headline, where every word is capitalised, has no names that can be told apart.
  */
 export function keyNames(text: string): string[] {
-  const all = tokens(text);
+  return namesOf(tokens(text));
+}
+
+function namesOf(all: readonly Token[]): string[] {
   const words = all.filter((t) => !t.initial);
   if (words.length >= 4 && words.filter((t) => t.name).length / words.length >= TITLE_CASE_SHARE) return [];
   const names = new Set(all.filter((t) => t.name).map((t) => t.term));
   return [...new Set(all.filter((t) => t.name || (t.initial && names.has(t.term))).map((t) => t.term))];
+}
+
+/** `keyTerms` and `keyNames` of one text, reading its words once. */
+export function keyTermsAndNames(text: string): { terms: string[]; names: string[] } {
+  const all = tokens(text);
+  return { terms: termsOf(all), names: namesOf(all) };
 }
