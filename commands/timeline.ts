@@ -30,7 +30,7 @@ export const data = {
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<void> {
   const filter = readOptions(interaction, data);
-  const answer = timeline(deps.index, filter);
+  const answer = timeline(deps.index(), filter);
   if (answer.events.length === 0) {
     await interaction.reply(renderNoEvents(filter));
     return;
@@ -40,7 +40,8 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
 
 export async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const choices = focused.name === 'speaker' ? suggestSpeakers(deps.index, focused.value) : suggestPhrases(deps.index, focused.value, 25);
+  const index = deps.index();
+  const choices = focused.name === 'speaker' ? suggestSpeakers(index, focused.value) : suggestPhrases(index, focused.value, 25);
   await interaction.respond(renderChoices(choices));
 }
 

@@ -34,7 +34,7 @@ export const data = {
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<void> {
   const { query, speaker, from, to } = readOptions(interaction, data);
-  const answer = whosaid(deps.index, query, { speaker, from, to, limit: WHOSAID_RESULTS });
+  const answer = whosaid(deps.index(), query, { speaker, from, to, limit: WHOSAID_RESULTS });
   if (answer.results.length === 0) {
     await interaction.reply(renderNoQuotes(answer));
     return;
@@ -45,7 +45,8 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
 export async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const { speaker } = readOptions(interaction, data);
-  const choices = focused.name === 'speaker' ? suggestSpeakers(deps.index, focused.value) : suggestQueries(deps.index, focused.value, speaker);
+  const index = deps.index();
+  const choices = focused.name === 'speaker' ? suggestSpeakers(index, focused.value) : suggestQueries(index, focused.value, speaker);
   await interaction.respond(renderChoices(choices));
 }
 

@@ -74,8 +74,7 @@ export interface CliConfig extends FeedsConfig {
   logLevel: LogLevel;
 }
 
-/** `loadBotConfig` always fills the feed settings; they are optional only so configs built in code stay valid. */
-export interface BotConfig extends Omit<CliConfig, keyof FeedsConfig>, Partial<FeedsConfig> {
+export interface BotConfig extends CliConfig {
   token: string;
   applicationId: string;
   guildId: string | undefined;

@@ -33,7 +33,7 @@ export function createInteractionHandler(commands: readonly Command[], deps: Com
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
         if (!command) throw new UserError(`/${interaction.commandName} is no longer available: ask whoever runs the bot to run "parley deploy-commands" again`);
-        logger.debug({ userId: interaction.user.id }, 'command');
+        logger.debug({ userId: interaction.user.id, subcommand: interaction.options.getSubcommand(false) }, 'command');
         await command.execute(interaction, scoped);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);

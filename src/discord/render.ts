@@ -15,25 +15,13 @@ import {
   type MessageMentionTypes,
 } from 'discord.js';
 import type { ArticleRef, WhoSaidAnswer, WhoSaidResult } from '../answers/whosaid';
+import { DISCORD_LIMITS } from '../limits';
 import type { TimelineAnswer } from '../answers/timeline';
+import type { DigestMessage } from '../digest/render';
+import type { DigestPreview, DigestStatus, SubscribeResult } from '../digest/service';
 
-/** Discord's limits on what a bot sends. */
-export const LIMITS = {
-  content: 2000,
-  embedsPerMessage: 10,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footerText: 2048,
-  authorName: 256,
-  /** Title, description, field names and values, footer and author of every embed of a message together. */
-  embedTotal: 6000,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
+/** Discord's limits on what a bot sends (src/limits.ts). */
+export const LIMITS = DISCORD_LIMITS;
 
 /** Quotations per page of /whosaid. */
 export const WHOSAID_PAGE_SIZE = 3;
@@ -55,6 +43,20 @@ export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  allowedMentions: AllowedMentions;
+}
+
+/** A short message everyone in the channel sees (the answer to a change of the channel's settings). */
+export interface PublicNotice {
+  content: string;
+  allowedMentions: AllowedMentions;
+}
+
+/** A message only the person who asked sees, with embeds (a digest preview). */
+export interface EphemeralMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  flags: MessageFlags.Ephemeral;
   allowedMentions: AllowedMentions;
 }
 
@@ -441,4 +443,147 @@ export function renderChoices(choices: readonly ChoiceInput[]): APIApplicationCo
     if (out.length >= LIMITS.choices) break;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// /digest
+// ---------------------------------------------------------------------------
+
+/** Messages of a preview shown at most (the rest are counted). */
+export const PREVIEW_MAX_MESSAGES = 3;
+
+export function notice(content: string): PublicNotice {
+  return { content: clip(content, LIMITS.content), allowedMentions: noMentions() };
+}
+
+/**
+ * An instant for people: "2025-11-22 08:00 UTC (<t:1763798400:R>)", the UTC time the schedule is
+ * written in, then Discord's relative time ("in 3 hours"), shown in each reader's own terms.
+ */
+export function renderInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return shown(iso, 40);
+  const utc = new Date(ms).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC (<t:${Math.floor(ms / 1000)}:R>)`;
+}
+
+function digestFilters(query: string | null, speaker: string | null): string | null {
+  const parts: string[] = [];
+  if (query) parts.push(`about “${shown(oneLine(query), 200)}”`);
+  if (speaker) parts.push(`quoting ${shown(oneLine(speaker), 100)}`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** What a subscription became, for `renderSubscribed`. */
+export interface SubscribedView {
+  result: SubscribeResult;
+  /** The subscription had been paused (channel gone, access lost) and now resumes. */
+  resumed: boolean;
+  /** The speaker filter matches nobody quoted so far. */
+  unknownSpeaker: boolean;
+}
+
+/** The channel subscribed (or its subscription changed): public, so the channel knows. */
+export function renderSubscribed(view: SubscribedView): PublicNotice {
+  const { result } = view;
+  const sub = result.subscription;
+  const filters = digestFilters(sub.query, sub.speaker);
+  const what = `**${shown(result.schedule, 60)}**${filters ? `, only new articles ${filters}` : ''}`;
+  const lines = result.created
+    ? [
+        `📰 This channel is subscribed to the Parley digest: ${what}.`,
+        `The first digest comes ${renderInstant(result.nextDeliveryAt)}, with the articles that arrive from now on. When nothing new arrives, nothing is posted.`,
+      ]
+    : [
+        `📰 This channel's Parley digest now comes ${what}.`,
+        `Next digest: ${renderInstant(result.nextDeliveryAt)}, with everything that arrived since the last one.`,
+      ];
+  if (view.resumed) lines.push('Deliveries were paused and resume now.');
+  if (view.unknownSpeaker && sub.speaker) {
+    lines.push(`Note: no article so far quotes “${shown(oneLine(sub.speaker), 100)}”; the digest lists articles once one does.`);
+  }
+  return notice(lines.join('\n'));
+}
+
+export function renderUnsubscribed(): PublicNotice {
+  return notice('This channel no longer gets the Parley digest. `/digest subscribe` starts it again (from then on).');
+}
+
+/** This channel's subscription: schedule, filters, next and last delivery, and why it is paused, if it is. */
+export function renderDigestStatus(status: DigestStatus | null): EphemeralNotice {
+  if (!status) {
+    return ephemeral('This channel has no digest subscription. Members with the Manage Channels permission can start one with `/digest subscribe`.');
+  }
+  const lines = [
+    `**Parley digest** in this channel: ${shown(status.schedule, 60)}`,
+    `Filters: ${digestFilters(status.query, status.speaker) ?? 'none (every new article)'}`,
+  ];
+  if (status.paused) {
+    lines.push(
+      `⏸️ **Paused** since ${renderInstant(status.paused.at)}: ${shown(oneLine(status.paused.reason), 600)}`,
+      'Give the bot View Channel, Send Messages and Embed Links here, then run `/digest subscribe` again to resume: the next digest covers everything since the last one.',
+    );
+  } else if (status.nextDeliveryAt) {
+    lines.push(`Next digest: ${renderInstant(status.nextDeliveryAt)}, with the articles that arrived since ${renderInstant(status.since)}`);
+  }
+  if (status.retrying) {
+    const error = status.retrying.lastError ? ` (${shown(oneLine(status.retrying.lastError), 300)})` : '';
+    lines.push(`⚠️ A digest could not be posted yet${error}; attempt ${status.retrying.attempts + 1} at ${renderInstant(status.retrying.nextAttemptAt)}.`);
+  }
+  lines.push(
+    status.lastDelivery
+      ? `Last digest: ${renderInstant(status.lastDelivery.at)} (${plural(status.lastDelivery.messages, 'message', 'messages')})`
+      : 'Last digest: none yet',
+  );
+  return ephemeral(lines.join('\n'));
+}
+
+/** What a preview shows besides the digest itself. */
+export interface PreviewView {
+  preview: DigestPreview;
+  /** The channel's subscription (null when not subscribed). */
+  status: DigestStatus | null;
+  /** Filters were given, but the channel's subscription has its own. */
+  filtersIgnored: boolean;
+  /** For a channel not subscribed: the period previewed. */
+  period: 'day' | 'week';
+}
+
+function toEphemeral(message: DigestMessage, content: string | undefined): EphemeralMessage {
+  return {
+    ...(content !== undefined ? { content: clip(content, LIMITS.content) } : {}),
+    embeds: fitEmbeds(message.embeds),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: noMentions(),
+  };
+}
+
+/**
+ * What the next digest would contain, only for the person asking: the digest's own messages (at
+ * most PREVIEW_MAX_MESSAGES), the first one headed by what is previewed. Nothing new: one notice.
+ */
+export function renderDigestPreview(view: PreviewView): EphemeralMessage[] | EphemeralNotice {
+  const { preview, status } = view;
+  const since = renderInstant(preview.answer.since);
+  if (preview.messages.length === 0) {
+    return ephemeral(
+      status
+        ? `Nothing new since ${since} matches this channel's digest: if it were due now, nothing would be posted.`
+        : `Nothing that arrived in the last ${view.period} matches: a digest would have posted nothing. This channel is not subscribed (\`/digest subscribe\`).`,
+    );
+  }
+  const head: string[] = [];
+  if (status) {
+    const due = status.paused ? 'paused' : status.nextDeliveryAt ? `due ${renderInstant(status.nextDeliveryAt)}` : 'not scheduled';
+    head.push(`👀 **Preview** of this channel's next digest (${due}); nothing has been posted.`);
+    if (view.filtersIgnored) head.push('The filters given were not used: the subscription has its own (`/digest subscribe` changes them).');
+  } else {
+    head.push(`👀 **Preview**: what a digest with these filters would have posted over the last ${view.period}. This channel is not subscribed (\`/digest subscribe\`).`);
+  }
+  const total = preview.messages.length;
+  if (total > PREVIEW_MAX_MESSAGES) head.push(`(The first ${PREVIEW_MAX_MESSAGES} of its ${total} messages.)`);
+  return preview.messages.slice(0, PREVIEW_MAX_MESSAGES).map((m, i) => {
+    if (i > 0) return toEphemeral(m, m.content);
+    return toEphemeral(m, [...head, m.content ?? ''].filter((l) => l !== '').join('\n'));
+  });
 }

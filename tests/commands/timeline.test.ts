@@ -56,7 +56,7 @@ function headingsFor(events: readonly { date: string; precision: 'day' | 'month'
 
 describe('/timeline', () => {
   it('shows the dated events in order, grouped by year and month, with their dates and sources, paged', async () => {
-    const answer = timeline(t.bot.deps.index, {});
+    const answer = timeline(t.bot.deps.index(), {});
     expect(answer.events.length).toBeGreaterThan(0);
 
     const ix = await fake.sendCommand({ name: 'timeline' });
@@ -84,7 +84,7 @@ describe('/timeline', () => {
 
   it('filters by date range', async () => {
     const filter = { from: '2025-01-01', to: '2025-12-31' };
-    const answer = timeline(t.bot.deps.index, filter);
+    const answer = timeline(t.bot.deps.index(), filter);
     const message = await (await fake.sendCommand({ name: 'timeline', options: filter })).waitForMessage();
     if (answer.events.length === 0) {
       expect(isEphemeral(message)).toBe(true);

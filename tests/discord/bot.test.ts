@@ -73,6 +73,8 @@ describe('bot', () => {
     const loaded = records.find((r) => r.msg?.startsWith('corpus loaded in'));
     expect(loaded).toMatchObject({ loadMs: expect.any(Number), indexMs: expect.any(Number), articles: expect.any(Number), quotes: expect.any(Number) });
     expect(records.find((r) => r.msg === 'logged in to Discord')).toMatchObject({ guilds: 1, invite: expect.stringContaining('scope=bot+applications.commands') });
+    // Then the feeds (none configured here) and the digest scheduler start.
+    expect(records.find((r) => r.msg === 'no feeds to poll (PARLEY_FEEDS is empty); digests scheduled')).toMatchObject({ feeds: 0, subscriptions: 0 });
     // Commands are never registered at start-up.
     expect(fake.requests().filter((r) => r.route.includes('/commands'))).toEqual([]);
   });

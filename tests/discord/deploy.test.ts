@@ -1,5 +1,5 @@
 /** `parley deploy-commands [--guild ID]` against the fake Discord: what gets registered, where, and the failures a person can fix. */
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { run } from '../../src/cli';
 import { silentLogger } from '../../src/logger';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord';
@@ -28,13 +28,13 @@ async function parley(args: string[], env: Record<string, string> = {}): Promise
 }
 
 describe('parley deploy-commands', () => {
-  it('--guild registers /whosaid and /timeline, with their options, for that server only', async () => {
+  it('--guild registers /whosaid, /timeline and /digest, with their options, for that server only', async () => {
     const { code, stdout, stderr } = await parley(['deploy-commands', '--guild', fake.guildId]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe(`Registered /whosaid, /timeline in server ${fake.guildId}: usable there now.\n`);
+    expect(stdout).toBe(`Registered /whosaid, /timeline, /digest in server ${fake.guildId}: usable there now.\n`);
     const registered = fake.registeredCommands(fake.guildId);
-    expect(registered.map((c) => c.name)).toEqual(['whosaid', 'timeline']);
+    expect(registered.map((c) => c.name)).toEqual(['whosaid', 'timeline', 'digest']);
     expect(registered[0]).toMatchObject({
       type: 1,
       guild_id: fake.guildId,
@@ -45,6 +45,12 @@ describe('parley deploy-commands', () => {
         { name: 'to', type: ApplicationCommandOptionType.String },
       ],
     });
+    // /digest: subcommands, Manage Channels by default, servers only.
+    expect(registered[2]).toMatchObject({
+      default_member_permissions: String(PermissionFlagsBits.ManageChannels),
+      contexts: [InteractionContextType.Guild],
+      options: ['subscribe', 'unsubscribe', 'status', 'preview'].map((name) => expect.objectContaining({ name, type: ApplicationCommandOptionType.Subcommand })),
+    });
     expect(fake.registeredCommands()).toEqual([]);
     const put = fake.requests().find((r) => r.method === 'PUT');
     expect(put?.route).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
@@ -53,10 +59,10 @@ describe('parley deploy-commands', () => {
   it('without --guild registers globally (even when DISCORD_GUILD_ID is set), and again keeps the ids', async () => {
     const first = await parley(['deploy-commands', '--json'], { DISCORD_GUILD_ID: fake.guildId });
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ scope: 'global', names: ['whosaid', 'timeline'] });
+    expect(JSON.parse(first.stdout)).toEqual({ scope: 'global', names: ['whosaid', 'timeline', 'digest'] });
     const ids = fake.registeredCommands().map((c) => c.id);
-    expect(ids).toHaveLength(2);
-    expect((await parley(['deploy-commands'])).stdout).toMatch(/^Registered \/whosaid, \/timeline globally/);
+    expect(ids).toHaveLength(3);
+    expect((await parley(['deploy-commands'])).stdout).toMatch(/^Registered \/whosaid, \/timeline, \/digest globally/);
     expect(fake.registeredCommands().map((c) => c.id)).toEqual(ids);
   });
 

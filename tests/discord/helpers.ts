@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIMessage } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags, type APIApplicationCommandInteractionDataOption, type APIMessage } from 'discord.js';
 import { openCorpus, type LoadedCorpus } from '../../src/app';
 import { startBot, type RunningBot } from '../../src/bot';
 import type { BotConfig } from '../../src/config';
@@ -13,8 +13,25 @@ import type { FakeDiscord } from '../support/fakeDiscord';
 
 /** A clock that only moves when told to; due callbacks run inside `advance`. */
 export class ManualClock implements Clock {
-  private time = Date.UTC(2025, 9, 1);
+  private time: number;
   private timers: { at: number; callback: () => void; cancelled: boolean }[] = [];
+
+  /** Starts at `start` (ms since the epoch, or an ISO timestamp); default 2025-10-01T00:00Z. */
+  constructor(start: number | string = Date.UTC(2025, 9, 1)) {
+    this.time = typeof start === 'string' ? Date.parse(start) : start;
+  }
+
+  /** The time as an ISO timestamp. */
+  iso(): string {
+    return new Date(this.time).toISOString();
+  }
+
+  /** Moves forward to `iso` (firing what comes due); never backwards. */
+  advanceTo(iso: string): void {
+    const target = Date.parse(iso);
+    if (target < this.time) throw new Error(`ManualClock: ${iso} is before ${this.iso()}`);
+    this.advance(target - this.time);
+  }
 
   now(): number {
     return this.time;
@@ -83,8 +100,8 @@ export async function openTestCorpus(): Promise<LoadedCorpus & { cleanup: () => 
   };
 }
 
-export function configFor(fake: FakeDiscord, dataDir: string): BotConfig {
-  return { token: fake.token, applicationId: fake.applicationId, guildId: undefined, apiBase: fake.apiBase, dataDir, logLevel: 'debug' };
+export function configFor(fake: FakeDiscord, dataDir: string, feeds: string[] = []): BotConfig {
+  return { token: fake.token, applicationId: fake.applicationId, guildId: undefined, apiBase: fake.apiBase, dataDir, logLevel: 'debug', feeds, feedIntervalMinutes: 15 };
 }
 
 export interface TestBot {
@@ -94,12 +111,23 @@ export interface TestBot {
   stop: () => Promise<void>;
 }
 
+export interface TestBotOptions {
+  /** Default: a new ManualClock. Pass the previous bot's clock to restart on the same time line. */
+  clock?: ManualClock;
+  /** The data folder; default a temporary one, removed by `stop`. A folder given here is kept (restart on the same data). */
+  dataDir?: string;
+  /** Feed URLs to poll (PARLEY_FEEDS). */
+  feeds?: string[];
+  /** Default: a log captured at debug level. */
+  log?: ReturnType<typeof captureLogger>;
+}
+
 /** The real bot (startBot), logged in to the fake, with a manual clock and a captured log. */
-export async function startTestBot(fake: FakeDiscord, commands?: readonly Command[]): Promise<TestBot> {
-  const { dir, remove } = await tempDir();
-  const clock = new ManualClock();
-  const log = captureLogger();
-  const bot = await startBot({ config: configFor(fake, dir), logger: log.logger, clock, ...(commands ? { commands } : {}) });
+export async function startTestBot(fake: FakeDiscord, commands?: readonly Command[], options: TestBotOptions = {}): Promise<TestBot> {
+  const { dir, remove } = options.dataDir === undefined ? await tempDir() : { dir: options.dataDir, remove: async () => undefined };
+  const clock = options.clock ?? new ManualClock();
+  const log = options.log ?? captureLogger();
+  const bot = await startBot({ config: configFor(fake, dir, options.feeds), logger: log.logger, clock, ...(commands ? { commands } : {}) });
   return {
     bot,
     clock,
@@ -130,4 +158,20 @@ export function buttonId(message: APIMessage | null | undefined, label: RegExp):
     }
   }
   throw new Error(`no button labelled ${String(label)}`);
+}
+
+/** True when only the person who asked sees the message. */
+export function isEphemeral(message: APIMessage): boolean {
+  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+/** The options of `/<command> <subcommand> name:value…` as Discord sends them (the subcommand holds its options). */
+export function subcommandOptions(subcommand: string, values: Record<string, string> = {}): APIApplicationCommandInteractionDataOption[] {
+  return [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: subcommand,
+      options: Object.entries(values).map(([name, value]) => ({ type: ApplicationCommandOptionType.String, name, value })),
+    },
+  ];
 }

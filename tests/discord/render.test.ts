@@ -2,8 +2,15 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord.js';
 import type { WhoSaidAnswer, WhoSaidResult } from '../../src/answers/whosaid';
 import type { TimelineAnswer } from '../../src/answers/timeline';
+import type { DigestMessage } from '../../src/digest/render';
+import type { DigestPreview, DigestStatus, SubscribeResult } from '../../src/digest/service';
 import {
   LIMITS,
+  PREVIEW_MAX_MESSAGES,
+  renderDigestPreview,
+  renderDigestStatus,
+  renderInstant,
+  renderSubscribed,
   QUOTE_MAX,
   WHOSAID_PAGE_SIZE,
   clip,
@@ -279,5 +286,92 @@ describe('render: text and limits', () => {
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });
+  });
+});
+
+describe('render: /digest', () => {
+  const status = (overrides: Partial<DigestStatus> = {}): DigestStatus => ({
+    channelId: '1',
+    schedule: 'daily at 08:00 UTC',
+    spec: { schedule: 'daily', time: '08:00', weekday: null },
+    query: null,
+    speaker: null,
+    since: '2025-11-22T08:00:00.000Z',
+    nextDeliveryAt: '2025-11-23T08:00:00.000Z',
+    lastDelivery: { at: '2025-11-22T08:00:00.000Z', messages: 2 },
+    paused: null,
+    retrying: null,
+    ...overrides,
+  });
+
+  it('an instant in UTC with Discord’s relative timestamp', () => {
+    expect(renderInstant('2025-11-23T08:00:00.000Z')).toBe('2025-11-23 08:00 UTC (<t:1763884800:R>)');
+  });
+
+  it('status: paused with an escaped reason, within 2000 characters, ephemeral, mentions disabled', () => {
+    const notice = renderDigestStatus(status({ paused: { at: '2025-11-22T09:00:00.000Z', reason: `the channel no longer exists (404 *Unknown* @everyone ${'x'.repeat(5000)})` }, nextDeliveryAt: null }));
+    expect(notice.flags).toBe(MessageFlags.Ephemeral);
+    expect(notice.allowedMentions).toEqual({ parse: [] });
+    expect(notice.content.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(notice.content).toContain('⏸️ **Paused** since 2025-11-22 09:00 UTC (<t:1763802000:R>): the channel no longer exists (404 \\*Unknown\\*');
+    expect(notice.content).not.toContain('Next digest');
+    expect(notice.content).toContain('Last digest: 2025-11-22 08:00 UTC (<t:1763798400:R>) (2 messages)');
+  });
+
+  it('status: a delivery being retried says when the next attempt is', () => {
+    const notice = renderDigestStatus(status({ retrying: { attempts: 1, lastError: '503 Service Unavailable', nextAttemptAt: '2025-11-23T08:01:00.000Z' } }));
+    expect(notice.content).toContain('⚠️ A digest could not be posted yet (503 Service Unavailable); attempt 2 at 2025-11-23 08:01 UTC');
+  });
+
+  it('preview: at most three messages, the first headed by what is previewed, all ephemeral and within the limits', () => {
+    const message = (n: number): DigestMessage => ({
+      ...(n === 0 ? { content: `**Parley digest**: 40 new articles ${'y'.repeat(1990)}` } : {}),
+      embeds: [{ title: `part ${n}`, description: 'z'.repeat(4000), footer: { text: `Parley digest · ${n + 1}/5` } }],
+      allowedMentions: { parse: [] },
+    });
+    const preview: DigestPreview = {
+      answer: { since: '2025-11-22T08:00:00.000Z', until: '2025-11-22T10:00:00.000Z', query: null, speaker: null, articles: [], events: [] },
+      messages: [0, 1, 2, 3, 4].map(message),
+      subscribed: true,
+    };
+    const rendered = renderDigestPreview({ preview, status: status(), filtersIgnored: true, period: 'day' });
+    if (!Array.isArray(rendered)) throw new Error('expected messages');
+    expect(rendered).toHaveLength(PREVIEW_MAX_MESSAGES);
+    expect(rendered[0]?.content).toMatch(/^👀 \*\*Preview\*\* of this channel's next digest \(due 2025-11-23 08:00 UTC .*\nThe filters given were not used.*\n\(The first 3 of its 5 messages\.\)\n\*\*Parley digest\*\*/);
+    for (const m of rendered) {
+      expect(m.flags).toBe(MessageFlags.Ephemeral);
+      expect(m.allowedMentions).toEqual({ parse: [] });
+      expect((m.content ?? '').length).toBeLessThanOrEqual(LIMITS.content);
+      expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    }
+  });
+
+  it('subscribed: filters escaped; a resumed subscription and an unknown speaker are mentioned', () => {
+    const subscription: SubscribeResult['subscription'] = {
+      id: 1,
+      guildId: '1',
+      channelId: '2',
+      createdBy: '3',
+      schedule: 'daily',
+      time: '08:00',
+      weekday: null,
+      query: 'talks_in *Geneva*',
+      speaker: 'Nobody',
+      cursor: '2025-11-22T08:00:00.000Z',
+      nextDueAt: '2025-11-23T08:00:00.000Z',
+      createdAt: '2025-11-20T08:00:00.000Z',
+      lastDeliveredAt: null,
+      pausedAt: null,
+      pausedReason: null,
+    };
+    const notice = renderSubscribed({
+      result: { subscription, created: false, schedule: 'daily at 08:00 UTC', nextDeliveryAt: '2025-11-23T08:00:00.000Z' },
+      resumed: true,
+      unknownSpeaker: true,
+    });
+    expect(notice.allowedMentions).toEqual({ parse: [] });
+    expect(notice.content).toContain('about “talks\\_in \\*Geneva\\*”, quoting Nobody');
+    expect(notice.content).toContain('Deliveries were paused and resume now.');
+    expect(notice.content).toContain('Note: no article so far quotes “Nobody”');
   });
 });
