@@ -108,10 +108,23 @@ export function buildTimeline(mentions: readonly DatedMention[]): TimelineEvent[
     (a, b) => rank(a.precision) - rank(b.precision) || a.date.localeCompare(b.date) || byReading(a, b),
   );
   const groups: Group[] = [];
+  // An entry a mention can join lies inside the mention's date (same date or finer) or contains it
+  // (its month or year). Entries are found through those keys only, in the order they were opened,
+  // which keeps merging near-linear on a large corpus (comparing with every entry was quadratic).
+  const exact = new Map<string, number[]>();
+  const within = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
   for (const m of ordered) {
     let best: Group | null = null;
     let bestScore = -1;
-    for (const g of groups) {
+    const containing = [m.date.slice(0, 7), m.date.slice(0, 4)].filter((k) => k !== m.date);
+    const candidates = [...new Set([...(within.get(m.date) ?? []), ...containing.flatMap((k) => exact.get(k) ?? [])])].sort((a, b) => a - b);
+    for (const at of candidates) {
+      const g = groups[at]!;
       // The days every mention of the entry can stand for must include some of this one's.
       if (!overlap(g, m)) continue;
       // Mentions of one article in one entry must all be linked to each other.
@@ -130,6 +143,9 @@ export function buildTimeline(mentions: readonly DatedMention[]): TimelineEvent[
       if (m.latest < best.latest) best.latest = m.latest;
     } else {
       groups.push({ date: m.date, precision: m.precision, earliest: m.earliest, latest: m.latest, members: [m] });
+      const at = groups.length - 1;
+      add(exact, m.date, at);
+      for (const k of new Set([m.date, m.date.slice(0, 7), m.date.slice(0, 4)])) add(within, k, at);
     }
   }
 
