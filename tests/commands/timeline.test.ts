@@ -7,7 +7,7 @@ import { MessageFlags, type APIMessage } from 'discord.js';
 import { timeline } from '../../src/answers/timeline';
 import { timelineGroup } from '../../src/discord/render';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord';
-import { buttonId, startTestBot, type TestBot } from '../discord/helpers';
+import { buttonId, startTestBot, type TestBot, isEphemeral } from '../discord/helpers';
 
 let fake: FakeDiscord;
 let t: TestBot;
@@ -22,9 +22,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function isEphemeral(message: APIMessage): boolean {
-  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-}
 
 /** The dates shown on a page, in order (each event line starts with its date in bold). */
 function datesShown(message: APIMessage): string[] {

@@ -6,7 +6,7 @@ import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord.
 import { LIMITS } from '../../src/discord/render';
 import { PAGER_TTL_MS, pagerCustomId } from '../../src/discord/pager';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord';
-import { buttonId, customIds, startTestBot, type TestBot } from '../discord/helpers';
+import { buttonId, customIds, startTestBot, type TestBot, isEphemeral } from '../discord/helpers';
 
 let fake: FakeDiscord;
 let t: TestBot;
@@ -21,9 +21,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function isEphemeral(message: APIMessage): boolean {
-  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-}
 
 function callbackBody(interactionId: string): unknown {
   return fake.requests().find((r) => r.method === 'POST' && r.route.startsWith(`/interactions/${interactionId}/`) && r.response?.status === 204)?.body;

@@ -7,7 +7,7 @@ import { commands } from '../../commands';
 import type { Command } from '../../src/discord/command';
 import { UserError } from '../../src/errors';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord';
-import { startTestBot, type TestBot } from './helpers';
+import { startTestBot, type TestBot, isEphemeral } from './helpers';
 
 /** Commands that fail on purpose, besides the real ones. */
 const boom: Command = {
@@ -47,9 +47,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function isEphemeral(message: APIMessage): boolean {
-  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-}
 
 async function askRoseTinted(): Promise<APIMessage> {
   const ix = await fake.sendCommand({ name: 'whosaid', options: { query: 'rose-tinted glasses' } });
